@@ -1,0 +1,20 @@
+namespace OrderEngine.Runtime;
+
+/// <summary>Why an activation is being deactivated.</summary>
+public enum DeactivationReason
+{
+    /// <summary>The grain asked for it with DeactivateOnIdle.</summary>
+    ApplicationRequested,
+
+    /// <summary>Idle for longer than the collection age.</summary>
+    IdleCollected,
+
+    /// <summary>The silo is shutting down.</summary>
+    ShuttingDown,
+
+    /// <summary>A state write found newer state in storage (ETag mismatch) or failed.</summary>
+    InconsistentState,
+
+    /// <summary>The activation's grain moved to another silo.</summary>
+    OwnershipChanged,
+}

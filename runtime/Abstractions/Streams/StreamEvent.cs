@@ -1,0 +1,4 @@
+namespace OrderEngine.Runtime.Streams;
+
+/// <summary>An event as delivered to a subscriber. <see cref="EventId"/> is stable across redeliveries; use it to de-duplicate.</summary>
+public sealed record StreamEvent(StreamId StreamId, string EventId, object Payload, DateTimeOffset Timestamp);

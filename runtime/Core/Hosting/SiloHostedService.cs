@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrderEngine.Runtime.Activations;
+using OrderEngine.Runtime.Reminders;
+
+namespace OrderEngine.Runtime.Hosting;
+
+/// <summary>Starts the silo's background services and, on stop, deactivates every activation within the deadline.</summary>
+internal sealed class SiloHostedService(SiloRuntime runtime, ActivationCollector collector, OutboxRecovery outboxRecovery, ILogger<SiloHostedService> logger) : IHostedService
+{
+    private ReminderService? _reminders;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (runtime.Services.GetService<IReminderTable>() is not null)
+        {
+            _reminders = runtime.Reminders;
+            await _reminders.StartAsync(cancellationToken);
+        }
+
+        collector.Start();
+        await outboxRecovery.RecoverAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _reminders?.Stop();
+        collector.Stop();
+        var activations = runtime.Directory.All.ToList();
+        foreach (var activation in activations)
+        {
+            activation.Deactivate(DeactivationReason.ShuttingDown);
+        }
+
+        try
+        {
+            await Task.WhenAll(activations.Select(a => a.Deactivated)).WaitAsync(runtime.Options.DeactivationTimeout, runtime.TimeProvider, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            ActivationLog.ShutdownTimedOut(logger, activations.Count(a => !a.Deactivated.IsCompleted));
+        }
+    }
+}

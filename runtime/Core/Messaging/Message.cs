@@ -1,0 +1,34 @@
+using OrderEngine.Runtime.Activations;
+
+namespace OrderEngine.Runtime.Messaging;
+
+/// <summary>
+/// Something that runs as a turn on an activation: a grain call, a timer tick, a reminder or a stream
+/// delivery. Runs on the activation's context and reports completion exactly once through
+/// <see cref="ActivationData.OnTurnCompleted"/>.
+/// </summary>
+internal abstract class Message(GrainId target, CallChain? chain)
+{
+    public GrainId Target { get; } = target;
+
+    /// <summary>The turns waiting on this message, innermost first; null for calls from outside any grain.</summary>
+    public CallChain? Chain { get; } = chain;
+
+    /// <summary>How often this message was handed to another activation because its target went away.</summary>
+    public int Forwards { get; set; }
+
+    public abstract string MethodName { get; }
+
+    public abstract bool IsAlwaysInterleave { get; }
+
+    /// <summary>False for messages that belong to one activation (timer ticks): they are dropped, not forwarded, when it goes away.</summary>
+    public virtual bool CanForward => true;
+
+    /// <summary>Starts the turn. Called on the activation's context with the call chain already set.</summary>
+    public abstract void Run(ActivationData activation, object grain);
+
+    /// <summary>Fails a message that never ran (deadlock, failed activation, shutdown).</summary>
+    public abstract void Fail(Exception exception);
+
+    public override string ToString() => $"{MethodName} -> {Target}";
+}
