@@ -37,7 +37,7 @@ internal sealed class SiloHostedService(SiloRuntime runtime, ActivationCollector
         {
             await Task.WhenAll(activations.Select(a => a.Deactivated)).WaitAsync(runtime.Options.DeactivationTimeout, runtime.TimeProvider, cancellationToken);
         }
-        catch (TimeoutException)
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
             ActivationLog.ShutdownTimedOut(logger, activations.Count(a => !a.Deactivated.IsCompleted));
         }

@@ -1,0 +1,3 @@
+namespace OrderEngine.Runtime.Tests.Grains;
+
+public sealed record CounterEvent(string Counter, int Value);

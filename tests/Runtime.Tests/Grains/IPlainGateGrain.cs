@@ -1,0 +1,3 @@
+namespace OrderEngine.Runtime.Tests.Grains;
+
+public interface IPlainGateGrain : IGateGrain;

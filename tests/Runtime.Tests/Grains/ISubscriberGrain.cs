@@ -1,0 +1,6 @@
+namespace OrderEngine.Runtime.Tests.Grains;
+
+public interface ISubscriberGrain : IGrainWithStringKey
+{
+    Task<int> OutOfOrder();
+}

@@ -1,0 +1,6 @@
+using OrderEngine.Runtime.Tests.Support;
+
+namespace OrderEngine.Runtime.Tests.Grains;
+
+[Reentrant]
+public sealed class ReentrantGateGrain(GrainProbe probe) : GateGrainBase(probe), IReentrantGateGrain;
