@@ -19,7 +19,7 @@ public sealed class GrainMethod
         ResultType = resultType;
         Flags = flags;
         _createRequest = createRequest;
-        Key = $"{interfaceType.FullName}.{name}({string.Join(",", parameterTypes.Select(t => t.FullName))})";
+        Key = $"{WireName(interfaceType)}.{name}({string.Join(",", parameterTypes.Select(WireName))})";
     }
 
     public Type InterfaceType { get; }
@@ -45,4 +45,21 @@ public sealed class GrainMethod
     public GrainRequest CreateRequest() => _createRequest();
 
     public override string ToString() => $"{InterfaceName}.{Name}";
+
+    /// <summary>A type's name without assembly names or versions, so a key stays the same across framework versions.</summary>
+    internal static string WireName(Type type)
+    {
+        if (type.IsArray)
+        {
+            return $"{WireName(type.GetElementType()!)}[{new string(',', type.GetArrayRank() - 1)}]";
+        }
+
+        if (!type.IsGenericType)
+        {
+            return type.FullName ?? type.Name;
+        }
+
+        var definition = type.GetGenericTypeDefinition().FullName!;
+        return $"{definition}[{string.Join(",", type.GetGenericArguments().Select(WireName))}]";
+    }
 }

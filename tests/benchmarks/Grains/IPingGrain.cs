@@ -1,0 +1,6 @@
+namespace OrderEngine.Benchmarks.Grains;
+
+public interface IPingGrain : IGrainWithIntegerKey
+{
+    Task Ping();
+}

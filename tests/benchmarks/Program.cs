@@ -1,0 +1,3 @@
+using OrderEngine.Benchmarks;
+
+return await BenchmarkRunner.RunAsync(args);
