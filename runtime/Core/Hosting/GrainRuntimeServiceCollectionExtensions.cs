@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderEngine.Runtime.Activations;
+using OrderEngine.Runtime.Diagnostics;
 using OrderEngine.Runtime.Persistence;
 using OrderEngine.Runtime.Reminders;
 using OrderEngine.Runtime.Streams;
@@ -33,6 +34,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ReminderService>(sp, sp.GetService<IReminderTable>()
             ?? throw new InvalidOperationException("Reminders need a reminder table: register one (memory, SQLite or PostgreSQL).")));
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
+        services.TryAddSingleton<ISiloStatistics, LocalSiloStatistics>();
         services.AddHostedService<SiloHostedService>();
         return services;
     }

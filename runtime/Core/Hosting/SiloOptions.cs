@@ -5,6 +5,9 @@ public sealed class SiloOptions
 {
     public const string SectionName = "Silo";
 
+    /// <summary>This silo's name in logs, metrics and the dashboard.</summary>
+    public string SiloName { get; set; } = Environment.MachineName;
+
     /// <summary>A call without a response after this long fails with <see cref="GrainCallTimeoutException"/>.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
