@@ -31,6 +31,12 @@ public sealed class MemoryReminderTable : IReminderTable
     public Task<string> UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrEmpty(entry.ReminderName, nameof(entry));
+        if (!entry.IsOneShot)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(entry.Period, TimeSpan.Zero, nameof(entry));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var startAt = DateTimeOffset.FromUnixTimeMilliseconds(entry.StartAt.ToUnixTimeMilliseconds());
         var period = entry.IsOneShot ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds((long)entry.Period.TotalMilliseconds);

@@ -1,0 +1,37 @@
+using Npgsql;
+using NpgsqlTypes;
+using OrderEngine.Runtime.Persistence;
+
+namespace OrderEngine.Runtime.Postgres;
+
+/// <summary>Builds the positional parameters shared by several statements.</summary>
+internal static class PostgresParameters
+{
+    public static void AddStateKey(NpgsqlParameterCollection parameters, string storageName, GrainStateKey key)
+    {
+        parameters.Add(Text(storageName));
+        parameters.Add(Text(key.GrainId.Type));
+        parameters.Add(Text(key.GrainId.Key));
+        parameters.Add(Text(key.StateName));
+    }
+
+    public static void AddReminderKey(NpgsqlParameterCollection parameters, GrainId grainId, string reminderName)
+    {
+        parameters.Add(Text(grainId.Type));
+        parameters.Add(Text(grainId.Key));
+        parameters.Add(Text(reminderName));
+    }
+
+    public static NpgsqlParameter Text(string value) => new NpgsqlParameter<string> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    public static NpgsqlParameter Int64(long value) => new NpgsqlParameter<long> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Bigint };
+
+    public static NpgsqlParameter NullableInt64(long? value) =>
+        new() { Value = value is { } number ? number : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint };
+
+    public static NpgsqlParameter Json(string? value) =>
+        new() { Value = value is null ? DBNull.Value : value, NpgsqlDbType = NpgsqlDbType.Jsonb };
+
+    public static NpgsqlParameter Timestamp(DateTimeOffset value) =>
+        new NpgsqlParameter<DateTimeOffset> { TypedValue = value.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz };
+}

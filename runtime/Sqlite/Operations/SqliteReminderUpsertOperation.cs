@@ -1,0 +1,20 @@
+using Microsoft.Data.Sqlite;
+using OrderEngine.Runtime.Reminders;
+
+namespace OrderEngine.Runtime.Sqlite.Operations;
+
+/// <summary>Inserts or replaces one reminder row, bumping its version.</summary>
+internal sealed class SqliteReminderUpsertOperation(ReminderEntry entry) : SqliteWriteOperation<string>
+{
+    public override string Kind => "reminder.upsert";
+
+    public override void Execute(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = CreateCommand(connection, transaction, SqliteSql.UpsertReminder);
+        SqliteParameters.AddReminderKey(command, entry.GrainId, entry.ReminderName);
+        command.Parameters.AddWithValue("$hash", (long)entry.GrainHash);
+        command.Parameters.AddWithValue("$start", entry.StartAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$period", entry.IsOneShot ? DBNull.Value : (long)entry.Period.TotalMilliseconds);
+        SetResult(ETagVersion.Format((long)command.ExecuteScalar()!));
+    }
+}

@@ -1,0 +1,86 @@
+namespace OrderEngine.Runtime.Sqlite;
+
+/// <summary>Every statement the SQLite providers run, in one place.</summary>
+internal static class SqliteSql
+{
+    public const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS orderengine_grain_state (
+            storage_name TEXT NOT NULL,
+            grain_type TEXT NOT NULL,
+            grain_key TEXT NOT NULL,
+            state_name TEXT NOT NULL,
+            payload TEXT NOT NULL CHECK (json_valid(payload)),
+            outbox TEXT NULL CHECK (outbox IS NULL OR json_valid(outbox)),
+            version INTEGER NOT NULL,
+            modified_at TEXT NOT NULL,
+            PRIMARY KEY (storage_name, grain_type, grain_key, state_name)
+        );
+        CREATE INDEX IF NOT EXISTS orderengine_grain_state_outbox_ix
+            ON orderengine_grain_state (storage_name, grain_type, grain_key, state_name) WHERE outbox IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS orderengine_reminders (
+            grain_type TEXT NOT NULL,
+            grain_key TEXT NOT NULL,
+            reminder_name TEXT NOT NULL,
+            grain_hash INTEGER NOT NULL,
+            start_at_ms INTEGER NOT NULL,
+            period_ms INTEGER NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (grain_type, grain_key, reminder_name)
+        );
+        CREATE INDEX IF NOT EXISTS orderengine_reminders_hash_ix ON orderengine_reminders (grain_hash);
+        """;
+
+    private const string StateKey = "storage_name = $storage AND grain_type = $type AND grain_key = $key AND state_name = $state";
+    private const string Now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+    public const string ReadState = $"SELECT payload, outbox, version FROM orderengine_grain_state WHERE {StateKey}";
+
+    public const string InsertState = $"""
+        INSERT INTO orderengine_grain_state (storage_name, grain_type, grain_key, state_name, payload, outbox, version, modified_at)
+        VALUES ($storage, $type, $key, $state, $payload, $outbox, 1, {Now})
+        ON CONFLICT DO NOTHING
+        RETURNING version
+        """;
+
+    public const string UpdateState = $"""
+        UPDATE orderengine_grain_state SET payload = $payload, outbox = $outbox, version = version + 1, modified_at = {Now}
+        WHERE {StateKey} AND version = $version
+        RETURNING version
+        """;
+
+    public const string DeleteState = $"DELETE FROM orderengine_grain_state WHERE {StateKey} AND version = $version RETURNING 1";
+
+    public const string StateExists = $"SELECT 1 FROM orderengine_grain_state WHERE {StateKey}";
+
+    public const string PendingOutbox = """
+        SELECT grain_type, grain_key, state_name FROM orderengine_grain_state
+        WHERE storage_name = $storage AND outbox IS NOT NULL
+        ORDER BY grain_type, grain_key, state_name
+        LIMIT $limit
+        """;
+
+    private const string ReminderColumns = "grain_type, grain_key, reminder_name, start_at_ms, period_ms, version";
+    private const string ReminderKey = "grain_type = $type AND grain_key = $key AND reminder_name = $name";
+
+    public const string ReadReminder = $"SELECT {ReminderColumns} FROM orderengine_reminders WHERE {ReminderKey}";
+
+    public const string ReadGrainReminders = $"SELECT {ReminderColumns} FROM orderengine_reminders WHERE grain_type = $type AND grain_key = $key";
+
+    public const string ReadAllReminders = $"SELECT {ReminderColumns} FROM orderengine_reminders";
+
+    public const string ReadReminderRange = $"SELECT {ReminderColumns} FROM orderengine_reminders WHERE grain_hash > $begin AND grain_hash <= $end";
+
+    public const string ReadReminderWrappedRange = $"SELECT {ReminderColumns} FROM orderengine_reminders WHERE grain_hash > $begin OR grain_hash <= $end";
+
+    public const string UpsertReminder = """
+        INSERT INTO orderengine_reminders (grain_type, grain_key, reminder_name, grain_hash, start_at_ms, period_ms, version)
+        VALUES ($type, $key, $name, $hash, $start, $period, 1)
+        ON CONFLICT (grain_type, grain_key, reminder_name) DO UPDATE
+            SET grain_hash = excluded.grain_hash, start_at_ms = excluded.start_at_ms, period_ms = excluded.period_ms, version = version + 1
+        RETURNING version
+        """;
+
+    public const string DeleteReminder = $"DELETE FROM orderengine_reminders WHERE {ReminderKey} AND version = $version RETURNING 1";
+}

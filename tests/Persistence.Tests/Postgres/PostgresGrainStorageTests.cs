@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrderEngine.Runtime.Persistence;
+using Xunit;
+
+namespace OrderEngine.Persistence.Tests.Postgres;
+
+public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture database) : GrainStorageConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    private ServiceProvider? _services;
+
+    protected override Task<IGrainStorage> CreateStorageAsync(string storageName)
+    {
+        _services = PostgresTestHost.Build(database.ConnectionString, options => options.StorageNames.Add(storageName));
+        return Task.FromResult(_services.GetRequiredKeyedService<IGrainStorage>(storageName));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}
