@@ -6,50 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 work=$(mktemp -d -t orderengine-test.XXXXXX)
-pg_bin=""
+# shellcheck source=tests/scripts/throwaway-postgres.sh
+. "$root/tests/scripts/throwaway-postgres.sh"
 
 log() { printf '\n== %s\n' "$*"; }
 
 cleanup() {
-  if [ -n "$pg_bin" ] && [ -f "$work/pg/data/postmaster.pid" ]; then
-    as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
-  fi
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-install_packages() {
-  local missing=()
-  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
-  command -v curl >/dev/null || missing+=(curl)
-  if [ ${#missing[@]} -eq 0 ]; then return; fi
-  log "installing ${missing[*]}"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-
-start_postgres() {
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  local port
-  port=$(free_port)
-  mkdir -p "$work/pg/sock"
-  [ "$(id -u)" -ne 0 ] || chown -R postgres "$work/pg"
-  as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust >/dev/null
-  as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -w -l "$work/pg/server.log" \
-    -o "-p $port -k $work/pg/sock -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on" start >/dev/null
-  export ORDERENGINE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
-  log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
-}
 
 smoke_test_silo() {
   log "silo process smoke test (embedded SQLite, /health/live, SIGTERM exits 0)"
@@ -73,7 +39,7 @@ smoke_test_silo() {
   smoke_passed=1
 }
 
-install_packages
+install_packages postgresql curl
 start_postgres
 
 log "build"
