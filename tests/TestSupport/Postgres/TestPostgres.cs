@@ -14,7 +14,8 @@ public static class TestPostgres
     public const string ConnectionStringVariable = "ORDERENGINE_TEST_POSTGRES";
 
     private static readonly Lazy<Task<TestPostgresServer>> Server = new(
-        () => Task.Run(StartServer),
+        // initdb and pg_ctl are waited for synchronously: a dedicated thread, not a pool thread that tests need.
+        () => Task.Factory.StartNew(StartServer, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>How long starting the local server took (initdb + start); null when an external server is used.</summary>
