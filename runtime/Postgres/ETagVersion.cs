@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace OrderEngine.Runtime.Postgres;
 
-/// <summary>ETags of the PostgreSQL providers are row versions written as invariant decimal integers.</summary>
+/// <summary>
+/// ETags of the PostgreSQL providers are row versions written as invariant decimal integers. Versions come
+/// from one database sequence and are never reused; callers treat them as opaque.
+/// </summary>
 internal static class ETagVersion
 {
     public static string Format(long version) => version.ToString(CultureInfo.InvariantCulture);

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace OrderEngine.Runtime.Sqlite;
 
-/// <summary>ETags of the SQLite providers are row versions written as invariant decimal integers.</summary>
+/// <summary>
+/// ETags of the SQLite providers are row versions written as invariant decimal integers. Versions are unique
+/// in the database (see <see cref="SqliteVersionCounter"/>); callers treat them as opaque.
+/// </summary>
 internal static class ETagVersion
 {
     public static string Format(long version) => version.ToString(CultureInfo.InvariantCulture);

@@ -188,11 +188,13 @@ internal sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         {
             using (var transaction = _writer!.BeginTransaction(deferred: false))
             {
+                var versions = new SqliteVersionCounter(_writer, transaction);
                 foreach (var operation in batch)
                 {
-                    operation.Execute(_writer, transaction);
+                    operation.Execute(_writer, transaction, versions);
                 }
 
+                versions.Save();
                 transaction.Commit();
             }
 
@@ -216,7 +218,9 @@ internal sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         {
             using (var transaction = _writer!.BeginTransaction(deferred: false))
             {
-                operation.Execute(_writer, transaction);
+                var versions = new SqliteVersionCounter(_writer, transaction);
+                operation.Execute(_writer, transaction, versions);
+                versions.Save();
                 transaction.Commit();
             }
 

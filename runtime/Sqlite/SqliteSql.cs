@@ -30,7 +30,20 @@ internal static class SqliteSql
             PRIMARY KEY (grain_type, grain_key, reminder_name)
         );
         CREATE INDEX IF NOT EXISTS orderengine_reminders_hash_ix ON orderengine_reminders (grain_hash);
+        CREATE TABLE IF NOT EXISTS orderengine_version_counter (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_version INTEGER NOT NULL
+        );
+        INSERT OR IGNORE INTO orderengine_version_counter (id, last_version)
+            SELECT 1, max(
+                ifnull((SELECT max(version) FROM orderengine_grain_state), 0),
+                ifnull((SELECT max(version) FROM orderengine_reminders), 0));
         """;
+
+    /// <summary>The last version handed out; read under the writer's write lock.</summary>
+    public const string ReadLastVersion = "SELECT last_version FROM orderengine_version_counter WHERE id = 1";
+
+    public const string SaveLastVersion = "UPDATE orderengine_version_counter SET last_version = $last WHERE id = 1";
 
     private const string StateKey = "storage_name = $storage AND grain_type = $type AND grain_key = $key AND state_name = $state";
     private const string Now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -39,13 +52,13 @@ internal static class SqliteSql
 
     public const string InsertState = $"""
         INSERT INTO orderengine_grain_state (storage_name, grain_type, grain_key, state_name, payload, outbox, version, modified_at)
-        VALUES ($storage, $type, $key, $state, $payload, $outbox, 1, {Now})
+        VALUES ($storage, $type, $key, $state, $payload, $outbox, $newVersion, {Now})
         ON CONFLICT DO NOTHING
         RETURNING version
         """;
 
     public const string UpdateState = $"""
-        UPDATE orderengine_grain_state SET payload = $payload, outbox = $outbox, version = version + 1, modified_at = {Now}
+        UPDATE orderengine_grain_state SET payload = $payload, outbox = $outbox, version = $newVersion, modified_at = {Now}
         WHERE {StateKey} AND version = $version
         RETURNING version
         """;
@@ -76,9 +89,9 @@ internal static class SqliteSql
 
     public const string UpsertReminder = """
         INSERT INTO orderengine_reminders (grain_type, grain_key, reminder_name, grain_hash, start_at_ms, period_ms, version)
-        VALUES ($type, $key, $name, $hash, $start, $period, 1)
+        VALUES ($type, $key, $name, $hash, $start, $period, $newVersion)
         ON CONFLICT (grain_type, grain_key, reminder_name) DO UPDATE
-            SET grain_hash = excluded.grain_hash, start_at_ms = excluded.start_at_ms, period_ms = excluded.period_ms, version = version + 1
+            SET grain_hash = excluded.grain_hash, start_at_ms = excluded.start_at_ms, period_ms = excluded.period_ms, version = excluded.version
         RETURNING version
         """;
 

@@ -189,6 +189,23 @@ public abstract class GrainStorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Etags_of_a_cleared_record_never_match_the_record_inserted_after_it()
+    {
+        var key = TestData.NewStateKey();
+        var first = await Storage.WriteAsync(key, TestData.Record(1), null, Cancel);
+        var second = await Storage.WriteAsync(key, TestData.Record(2), first, Cancel);
+        await Storage.ClearAsync(key, second, Cancel);
+        string[] earlier = [first, second];
+
+        var reinserted = await Storage.WriteAsync(key, TestData.Record(3), null, Cancel);
+        await AssertEveryETagIsRejectedAsync(key, earlier, reinserted, TestData.Record(3));
+        var rewritten = await Storage.WriteAsync(key, TestData.Record(4, TestData.Outbox(4)), reinserted, Cancel);
+        await AssertEveryETagIsRejectedAsync(key, earlier, rewritten, TestData.Record(4, TestData.Outbox(4)));
+
+        Assert.Equal(4, new[] { first, second, reinserted, rewritten }.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task A_state_of_several_megabytes_round_trips()
     {
         var key = TestData.NewStateKey();
@@ -265,5 +282,26 @@ public abstract class GrainStorageConformanceTests : IAsyncLifetime
         Assert.Equal(3, listed.Count);
         Assert.Equal(2, limited.Count);
         Assert.Subset(pending.ToHashSet(), limited.ToHashSet());
+    }
+
+    /// <summary>
+    /// Writes and clears with each of <paramref name="staleETags"/> must throw and leave the record at
+    /// <paramref name="currentETag"/> with <paramref name="currentRecord"/>.
+    /// </summary>
+    private async Task AssertEveryETagIsRejectedAsync(GrainStateKey key, IEnumerable<string> staleETags, string currentETag, GrainStateRecord currentRecord)
+    {
+        foreach (var stale in staleETags)
+        {
+            var write = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteAsync(key, TestData.Record(99, TestData.Outbox(99)), stale, Cancel));
+            var clear = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.ClearAsync(key, stale, Cancel));
+
+            Assert.Equal(stale, write.CurrentETag);
+            Assert.Equal(stale, clear.CurrentETag);
+        }
+
+        var stored = await Storage.ReadAsync(key, Cancel);
+        Assert.NotNull(stored);
+        Assert.Equal(currentETag, stored.ETag);
+        TestData.AssertRecordEqual(currentRecord, stored.Record);
     }
 }

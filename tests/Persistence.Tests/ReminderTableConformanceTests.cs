@@ -112,6 +112,25 @@ public abstract class ReminderTableConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Etags_of_a_removed_reminder_never_match_the_reminder_upserted_after_it()
+    {
+        var grain = NewGrain();
+        var entry = new ReminderEntry(grain, "expire", StartAt, TimeSpan.FromMinutes(1), null);
+        var first = await Table.UpsertAsync(entry, Cancel);
+        var second = await Table.UpsertAsync(entry, Cancel);
+        Assert.True(await Table.RemoveAsync(grain, "expire", second, Cancel));
+        string[] earlier = [first, second];
+
+        var reinserted = await Table.UpsertAsync(entry, Cancel);
+        await AssertEveryETagIsRejectedAsync(earlier, entry with { ETag = reinserted });
+        var replacement = entry with { StartAt = StartAt.AddMinutes(1), Period = Timeout.InfiniteTimeSpan };
+        var rewritten = await Table.UpsertAsync(replacement, Cancel);
+        await AssertEveryETagIsRejectedAsync(earlier, replacement with { ETag = rewritten });
+
+        Assert.Equal(4, new[] { first, second, reinserted, rewritten }.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task Read_grain_returns_exactly_that_grains_reminders()
     {
         var grain = NewGrain();
@@ -170,6 +189,18 @@ public abstract class ReminderTableConformanceTests : IAsyncLifetime
     }
 
     private GrainId NewGrain() => TestData.NewGrain(_grainType);
+
+    /// <summary>Removing with each of <paramref name="staleETags"/> must return false and keep <paramref name="current"/> as it is.</summary>
+    private async Task AssertEveryETagIsRejectedAsync(IEnumerable<string> staleETags, ReminderEntry current)
+    {
+        foreach (var stale in staleETags)
+        {
+            Assert.False(await Table.RemoveAsync(current.GrainId, current.ReminderName, stale, Cancel));
+        }
+
+        Assert.Equal(current, await Table.ReadAsync(current.GrainId, current.ReminderName, Cancel));
+        Assert.Equal([current], await Table.ReadGrainAsync(current.GrainId, Cancel));
+    }
 
     /// <summary>Six stored reminders of fresh grains, sorted by hash: three below 2^31 and three above.</summary>
     private async Task<List<ReminderEntry>> UpsertSpreadAsync()

@@ -43,6 +43,25 @@ public static class TestData
         AssertJsonEqual(expected.Outbox, actual.Outbox);
     }
 
+    /// <summary>
+    /// Asserts that the write to <c>keys[i]</c> returned <c>eTags[i]</c>, the ETag now stored for that key, and
+    /// that no two writes got the same ETag.
+    /// </summary>
+    public static async Task AssertStoredETagsAsync(IGrainStorage storage, IReadOnlyList<GrainStateKey> keys, IReadOnlyList<string> eTags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(eTags);
+        var stored = new List<string?>();
+        foreach (var key in keys)
+        {
+            stored.Add((await storage.ReadAsync(key, cancellationToken))?.ETag);
+        }
+
+        Assert.Equal<string?>(eTags, stored);
+        Assert.Equal(eTags.Count, eTags.Distinct(StringComparer.Ordinal).Count());
+    }
+
     /// <summary>A JSON document of about <paramref name="megabytes"/> MB: many small objects, strings with escapes, numbers.</summary>
     public static string LargeJson(int megabytes)
     {

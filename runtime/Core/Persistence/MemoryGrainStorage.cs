@@ -3,11 +3,15 @@ using System.Globalization;
 namespace OrderEngine.Runtime.Persistence;
 
 /// <summary>
-/// An in-process <see cref="IGrainStorage"/> for tests and single-silo development. Thread-safe; the
-/// ETag is the record's version (1 on insert, +1 on every write), as in the durable providers.
+/// An in-process <see cref="IGrainStorage"/> for tests and single-silo development. Thread-safe. Every
+/// write takes its ETag from one process-wide counter, so an ETag is never issued twice, not even to a
+/// record inserted again after a clear: an activation holding an ETag of the cleared record can never commit.
 /// </summary>
 public sealed class MemoryGrainStorage : IGrainStorage
 {
+    /// <summary>The last ETag issued by any instance (instances may share keys in tests, so the counter is static).</summary>
+    private static long s_lastVersion;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<GrainStateKey, StoredGrainState> _records = [];
 
@@ -28,8 +32,7 @@ public sealed class MemoryGrainStorage : IGrainStorage
         {
             var current = _records.GetValueOrDefault(key);
             ThrowIfMismatch(key, current, expectedETag);
-            var version = current is null ? 1 : long.Parse(current.ETag, CultureInfo.InvariantCulture) + 1;
-            var eTag = version.ToString(CultureInfo.InvariantCulture);
+            var eTag = Interlocked.Increment(ref s_lastVersion).ToString(CultureInfo.InvariantCulture);
             _records[key] = new StoredGrainState(record, eTag);
             return Task.FromResult(eTag);
         }

@@ -3,12 +3,16 @@ using System.Globalization;
 namespace OrderEngine.Runtime.Reminders;
 
 /// <summary>
-/// An in-process <see cref="IReminderTable"/> for tests and single-silo development. Thread-safe; the
-/// ETag is the row's version (1 on insert, +1 on every upsert). Like the durable tables it keeps start
-/// times and periods at millisecond precision.
+/// An in-process <see cref="IReminderTable"/> for tests and single-silo development. Thread-safe. Every
+/// upsert takes its ETag from one process-wide counter, so an ETag is never issued twice, not even to a
+/// reminder upserted again after a removal. Like the durable tables it keeps start times and periods at
+/// millisecond precision.
 /// </summary>
 public sealed class MemoryReminderTable : IReminderTable
 {
+    /// <summary>The last ETag issued by any instance (instances may share keys in tests, so the counter is static).</summary>
+    private static long s_lastVersion;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<(GrainId GrainId, string Name), ReminderEntry> _rows = [];
 
@@ -43,8 +47,7 @@ public sealed class MemoryReminderTable : IReminderTable
         lock (_lock)
         {
             var key = (entry.GrainId, entry.ReminderName);
-            var version = _rows.TryGetValue(key, out var current) ? long.Parse(current.ETag!, CultureInfo.InvariantCulture) + 1 : 1;
-            var eTag = version.ToString(CultureInfo.InvariantCulture);
+            var eTag = Interlocked.Increment(ref s_lastVersion).ToString(CultureInfo.InvariantCulture);
             _rows[key] = entry with { StartAt = startAt, Period = period, ETag = eTag };
             return Task.FromResult(eTag);
         }

@@ -3,7 +3,7 @@ using OrderEngine.Runtime.Reminders;
 
 namespace OrderEngine.Runtime.Postgres.Operations;
 
-/// <summary>Inserts or replaces one reminder row, bumping its version.</summary>
+/// <summary>Inserts or replaces one reminder row under a new version from the database sequence.</summary>
 internal sealed class PostgresReminderUpsertOperation(ReminderEntry entry) : PostgresWriteOperation<string>
 {
     public override string Kind => "reminder.upsert";

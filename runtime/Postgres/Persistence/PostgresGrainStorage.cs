@@ -6,7 +6,8 @@ namespace OrderEngine.Runtime.Postgres.Persistence;
 
 /// <summary>
 /// Grain state in PostgreSQL (payload and outbox as jsonb). Rows are partitioned by storage name and the
-/// ETag is the row version. Writes and clears go through the silo's write batcher; reads use the shared data source.
+/// ETag is the row version, drawn from a database sequence on every insert and update, so it is never reused
+/// for a key, not even after a clear. Writes and clears go through the silo's write batcher; reads use the shared data source.
 /// </summary>
 public sealed class PostgresGrainStorage : IGrainStorage
 {

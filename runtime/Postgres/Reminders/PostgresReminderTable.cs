@@ -6,7 +6,9 @@ namespace OrderEngine.Runtime.Postgres.Reminders;
 
 /// <summary>
 /// Reminders in PostgreSQL. Start times are timestamptz, periods whole milliseconds (NULL for a one-shot
-/// reminder), and the grain hash a bigint indexed for range reads. Changes go through the silo's write batcher.
+/// reminder), and the grain hash a bigint indexed for range reads. The ETag is the row version, drawn from a
+/// database sequence on every upsert, so it is never reused for a reminder, not even after a removal.
+/// Changes go through the silo's write batcher.
 /// </summary>
 public sealed class PostgresReminderTable : IReminderTable
 {

@@ -7,7 +7,7 @@ internal sealed class SqliteReminderRemoveOperation(GrainId grainId, string remi
 {
     public override string Kind => "reminder.remove";
 
-    public override void Execute(SqliteConnection connection, SqliteTransaction transaction)
+    public override void Execute(SqliteConnection connection, SqliteTransaction transaction, SqliteVersionCounter versions)
     {
         using var command = CreateCommand(connection, transaction, SqliteSql.DeleteReminder);
         SqliteParameters.AddReminderKey(command, grainId, reminderName);

@@ -12,7 +12,7 @@ internal sealed class SqliteStateClearOperation(string storageName, GrainStateKe
 {
     public override string Kind => "state.clear";
 
-    public override void Execute(SqliteConnection connection, SqliteTransaction transaction)
+    public override void Execute(SqliteConnection connection, SqliteTransaction transaction, SqliteVersionCounter versions)
     {
         using var command = CreateCommand(connection, transaction, expectedETag is null ? SqliteSql.StateExists : SqliteSql.DeleteState);
         SqliteParameters.AddStateKey(command, storageName, key);

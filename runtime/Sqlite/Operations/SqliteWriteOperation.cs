@@ -23,8 +23,11 @@ internal abstract class SqliteWriteOperation
     /// <summary>Takes the operation for execution; false if its caller has already given up on it.</summary>
     public bool TryClaim() => Interlocked.CompareExchange(ref _state, Claimed, Pending) == Pending;
 
-    /// <summary>Runs the statement and records the outcome; throws only for a real database error.</summary>
-    public abstract void Execute(SqliteConnection connection, SqliteTransaction transaction);
+    /// <summary>
+    /// Runs the statement and records the outcome; throws only for a real database error. A new row version
+    /// is taken from <paramref name="versions"/>, the counter of the enclosing transaction.
+    /// </summary>
+    public abstract void Execute(SqliteConnection connection, SqliteTransaction transaction, SqliteVersionCounter versions);
 
     /// <summary>Publishes the recorded outcome to the caller (after the commit).</summary>
     public abstract void Complete();

@@ -5,7 +5,9 @@ namespace OrderEngine.Runtime.Sqlite.Persistence;
 
 /// <summary>
 /// Grain state in the process's SQLite file. Rows are partitioned by storage name; the ETag is the row
-/// version. Writes and clears go through the shared writer loop (group commit); reads use pooled connections.
+/// version, taken on every write from the database-wide <see cref="SqliteVersionCounter"/>, so it is never
+/// reused for a key, not even after a clear. Writes and clears go through the shared writer loop (group
+/// commit); reads use pooled connections.
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage
 {

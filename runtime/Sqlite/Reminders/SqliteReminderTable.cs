@@ -6,7 +6,8 @@ namespace OrderEngine.Runtime.Sqlite.Reminders;
 
 /// <summary>
 /// Reminders in the process's SQLite file. Start times are stored as Unix milliseconds and periods as
-/// whole milliseconds (NULL for a one-shot reminder); the ETag is the row version.
+/// whole milliseconds (NULL for a one-shot reminder); the ETag is the row version, taken on every upsert from
+/// the database-wide <see cref="SqliteVersionCounter"/>, so it is never reused for a reminder, not even after a removal.
 /// </summary>
 public sealed class SqliteReminderTable : IReminderTable
 {

@@ -56,9 +56,10 @@ public sealed class PostgresDataSourceTests(PostgresDatabaseFixture database) : 
 
         var storage = (PostgresGrainStorage)provider.GetRequiredKeyedService<IGrainStorage>("orders");
         var reminders = (PostgresReminderTable)provider.GetRequiredService<IReminderTable>();
-        var eTag = await storage.WriteAsync(TestData.NewStateKey(), TestData.Record(1), null, CancellationToken.None);
+        var key = TestData.NewStateKey();
+        var eTag = await storage.WriteAsync(key, TestData.Record(1), null, CancellationToken.None);
 
-        Assert.Equal("1", eTag);
+        Assert.Equal(eTag, (await storage.ReadAsync(key, CancellationToken.None))?.ETag);
         Assert.Single(services, descriptor => descriptor.ServiceType == typeof(NpgsqlDataSource));
         Assert.Same(hostDataSource, storage.DataSource);
         Assert.Same(hostDataSource, reminders.DataSource);

@@ -47,6 +47,12 @@ public sealed class PostgresSchemaTests
                     "orderengine_reminders_hash_ix: CREATE INDEX orderengine_reminders_hash_ix ON public.orderengine_reminders USING btree (grain_hash)",
                 ],
                 await QueryAsync(dataSource, "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE indexname LIKE 'orderengine_%_ix' ORDER BY 1"));
+            Assert.Equal(
+                ["orderengine_version_seq bigint 1"],
+                await QueryAsync(dataSource, """
+                    SELECT sequence_name || ' ' || data_type || ' ' || start_value FROM information_schema.sequences
+                    WHERE sequence_name LIKE 'orderengine_%'
+                    """));
         }
         finally
         {

@@ -25,13 +25,15 @@ public sealed class SqliteBatchingTests(SqliteFileFixture file) : IClassFixture<
         using var metrics = new StorageMetricsRecorder(services.GetRequiredService<IMeterFactory>());
         var storage = await InitializedStorageAsync(services);
 
-        var eTags = await Task.WhenAll(Enumerable.Range(0, writes).Select(_ => storage.WriteAsync(TestData.NewStateKey(), TestData.Record(1), null, Cancel)));
+        var keys = Enumerable.Range(0, writes).Select(_ => TestData.NewStateKey()).ToList();
 
-        Assert.All(eTags, eTag => Assert.Equal("1", eTag));
+        var eTags = await Task.WhenAll(keys.Select(key => storage.WriteAsync(key, TestData.Record(1), null, Cancel)));
+
         Assert.Equal(writes, metrics.BatchSizes.Sum());
         Assert.Equal(metrics.Batches, metrics.BatchSizes.Count);
         Assert.InRange(metrics.Batches, 1, writes / 10);
         Assert.Equal(0, metrics.BatchFailures);
+        await TestData.AssertStoredETagsAsync(storage, keys, eTags, Cancel);
     }
 
     [Fact]
@@ -50,7 +52,10 @@ public sealed class SqliteBatchingTests(SqliteFileFixture file) : IClassFixture<
              keys.Select(key => storage.WriteAsync(key, TestData.Record(3), null, Cancel)).ToList()));
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => conflicting);
-        Assert.Equal(Enumerable.Repeat("1", 4), await Task.WhenAll(others));
+        var othersETags = await Task.WhenAll(others);
+        await TestData.AssertStoredETagsAsync(storage, keys, othersETags, Cancel);
+        Assert.DoesNotContain(stale, othersETags);
+        Assert.DoesNotContain(current, othersETags);
         Assert.Equal(5, metrics.BatchSizes[^1]);
         Assert.Equal(1, metrics.Conflicts("state.write"));
         Assert.Equal(0, metrics.BatchFailures);
@@ -73,7 +78,7 @@ public sealed class SqliteBatchingTests(SqliteFileFixture file) : IClassFixture<
 
         var exception = await Assert.ThrowsAsync<SqliteException>(() => failing);
         Assert.Equal(19, exception.SqliteErrorCode);
-        Assert.Equal(Enumerable.Repeat("1", 4), await Task.WhenAll(others));
+        await TestData.AssertStoredETagsAsync(storage, keys, await Task.WhenAll(others), Cancel);
         Assert.Equal(1, metrics.BatchFailures);
         Assert.Equal([1, 1, 1, 1], metrics.BatchSizes.Skip(batchesBefore + 1));
         Assert.Null(await storage.ReadAsync(bad, Cancel));
@@ -118,6 +123,7 @@ public sealed class SqliteBatchingTests(SqliteFileFixture file) : IClassFixture<
     {
         T queued;
         Task<string> first;
+        var firstKey = TestData.NewStateKey();
         await using (var blocker = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file.DatabasePath, Pooling = false }.ToString()))
         {
             await blocker.OpenAsync(Cancel);
@@ -129,7 +135,7 @@ public sealed class SqliteBatchingTests(SqliteFileFixture file) : IClassFixture<
                 await take.ExecuteNonQueryAsync(Cancel);
             }
 
-            first = storage.WriteAsync(TestData.NewStateKey(), TestData.Record(0), null, Cancel);
+            first = storage.WriteAsync(firstKey, TestData.Record(0), null, Cancel);
             while (metrics.QueueLength() != 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(1), Cancel);
@@ -139,7 +145,8 @@ public sealed class SqliteBatchingTests(SqliteFileFixture file) : IClassFixture<
             Assert.NotEqual(0, metrics.QueueLength());
         }
 
-        Assert.Equal("1", await first);
+        var firstETag = await first;
+        Assert.Equal(firstETag, (await storage.ReadAsync(firstKey, Cancel))?.ETag);
         return queued;
     }
 
