@@ -99,15 +99,22 @@ internal sealed class ReminderService : IDisposable
     public async Task UnregisterAsync(GrainId grainId, IGrainReminder reminder)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        var stored = await _table.ReadAsync(grainId, reminder.ReminderName, CancellationToken.None);
-        if (stored?.ETag is { } eTag)
-        {
-            await _table.RemoveAsync(grainId, reminder.ReminderName, eTag, CancellationToken.None);
-        }
-
+        string? eTag;
         lock (_lock)
         {
-            _current.Remove((grainId, reminder.ReminderName));
+            // The local schedule holds the current row's ETag when this silo registered or loaded it: no read needed.
+            eTag = _current.Remove((grainId, reminder.ReminderName), out var scheduled) ? scheduled.Entry.ETag : null;
+        }
+
+        eTag ??= (await _table.ReadAsync(grainId, reminder.ReminderName, CancellationToken.None))?.ETag;
+        if (eTag is not null && !await _table.RemoveAsync(grainId, reminder.ReminderName, eTag, CancellationToken.None))
+        {
+            // Changed behind our back (another silo re-registered it): remove whatever is current now.
+            var current = await _table.ReadAsync(grainId, reminder.ReminderName, CancellationToken.None);
+            if (current?.ETag is { } currentETag)
+            {
+                await _table.RemoveAsync(grainId, reminder.ReminderName, currentETag, CancellationToken.None);
+            }
         }
     }
 
