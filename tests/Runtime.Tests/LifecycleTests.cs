@@ -131,6 +131,27 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Shutdown_while_a_grain_is_still_activating_deactivates_it_once_it_has_started()
+    {
+        var probe = new GrainProbe();
+        var clock = new ManualTimeProvider();
+        var silo = await RuntimeSilo.StartAsync(probe, clock);
+        var key = Guid.NewGuid().ToString();
+        var gate = $"activation:{key}";
+        probe.HoldActivations[key] = gate;
+        var call = silo.GrainFactory.GetGrain<ILifecycleGrain>(key).ActivationId();
+        await Eventually.WaitAsync(() => probe.Count($"activating:{key}") == 1, "the activation is in OnActivateAsync");
+
+        var stopping = silo.StopAsync();
+        probe.Open(gate);
+        await call;
+        await stopping;
+        await silo.DisposeAsync();
+
+        Assert.Contains($"deactivated:{key}:ShuttingDown", probe.Events);
+    }
+
+    [Fact]
     public async Task Shutdown_gives_up_on_a_hanging_OnDeactivateAsync_at_the_deadline()
     {
         var probe = new GrainProbe();

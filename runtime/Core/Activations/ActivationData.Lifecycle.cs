@@ -38,6 +38,14 @@ internal sealed partial class ActivationData : IGrainActivationContext
     {
         lock (_lock)
         {
+            if (_state is ActivationState.Creating or ActivationState.Activating)
+            {
+                // Still starting (e.g. shutdown while a stream event activates it): deactivate once started.
+                _deactivateWhenIdle = true;
+                _deactivationReason = reason;
+                return;
+            }
+
             if (_state != ActivationState.Valid)
             {
                 return;
@@ -108,15 +116,22 @@ internal sealed partial class ActivationData : IGrainActivationContext
         }
 
         _runtime.Metrics.ActivationCreated();
+        bool deactivateNow;
         lock (_lock)
         {
             _state = ActivationState.Valid;
             AdmitWaiting();
+            deactivateNow = _deactivateWhenIdle && _running == 0;
         }
 
         foreach (var participant in _participants)
         {
             participant.OnActivated();
+        }
+
+        if (deactivateNow)
+        {
+            BeginDeactivation(_deactivationReason);
         }
     }
 

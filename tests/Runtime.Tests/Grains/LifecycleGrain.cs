@@ -9,6 +9,12 @@ public sealed class LifecycleGrain(GrainProbe probe) : Grain, ILifecycleGrain
     {
         await Task.Yield();
         var key = GetPrimaryKeyString();
+        if (probe.HoldActivations.TryGetValue(key, out var gate))
+        {
+            probe.Record($"activating:{key}");
+            await probe.Gate(gate).Task;
+        }
+
         if (probe.FailActivations.TryGetValue(key, out var remaining) && remaining > 0)
         {
             probe.FailActivations[key] = remaining - 1;

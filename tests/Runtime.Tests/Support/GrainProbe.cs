@@ -11,6 +11,9 @@ public sealed class GrainProbe
 
     public ConcurrentDictionary<string, int> FailActivations { get; } = new();
 
+    /// <summary>Grain key -> gate: OnActivateAsync of that grain waits until the gate opens.</summary>
+    public ConcurrentDictionary<string, string> HoldActivations { get; } = new();
+
     public TaskCompletionSource Gate(string name) =>
         _gates.GetOrAdd(name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
