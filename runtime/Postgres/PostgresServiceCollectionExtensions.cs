@@ -83,6 +83,11 @@ public static class PostgresServiceCollectionExtensions
 
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "orderengine";
+        if (!options.ConnectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
+        }
+
         if (loggerFactory is not null)
         {
             builder.UseLoggerFactory(loggerFactory);
