@@ -55,7 +55,7 @@ smoke_test_silo() {
   smoke_passed=1
 }
 
-install_packages postgresql curl
+install_packages postgresql curl prometheus
 start_postgres
 
 log "build"

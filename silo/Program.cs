@@ -1,11 +1,12 @@
-using OrderEngine.Api.Health;
+using OrderEngine.Api;
 using OrderEngine.Silo.Composition;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json sits beside the binary; ./data (the embedded database) is relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddOrderEngineSilo();
 
 var app = builder.Build();
-app.MapHealthProbes();
+app.UseOrderEngineApi();
 app.Run();
 
 /// <summary>Entry point; visible to tests that host the silo in process.</summary>

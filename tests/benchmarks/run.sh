@@ -19,7 +19,7 @@ done
 . "$root/tests/scripts/throwaway-postgres.sh"
 trap 'stop_postgres; rm -rf "$work"' EXIT
 
-install_packages postgresql
+install_packages postgresql wrk curl
 start_postgres
 psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
@@ -55,6 +55,36 @@ ours=$(dotnet "$root/tests/benchmarks/bin/Release/net10.0/OrderEngine.Benchmarks
   --seconds "$seconds" --activations "$activations" --postgres "$ORDERENGINE_TEST_POSTGRES")
 echo "$ours"
 
+echo "== POST /orders on one hot SKU, silo on PostgreSQL, wrk on the same machine"
+dotnet build -c Release "$root/silo" -nologo -clp:ErrorsOnly >/dev/null
+psql -c "CREATE DATABASE orders_bench"
+silo_port=$(free_port)
+env Admin__Token=bench Storage__Provider=Postgres \
+  Storage__PostgresConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders_bench;Maximum Pool Size=64" \
+  RateLimit__PermitLimit=1000000 Logging__LogLevel__Default=Warning Kestrel__Endpoints__Http__Url="http://127.0.0.1:$silo_port" \
+  dotnet "$root/silo/bin/Release/net10.0/OrderEngine.Silo.dll" >"$work/silo.log" 2>&1 &
+silo_pid=$!
+until curl -fsS "http://127.0.0.1:$silo_port/health/ready" >/dev/null 2>&1; do sleep 0.2; done
+curl -fsS -X PUT "http://127.0.0.1:$silo_port/admin/skus/hot" -H "Authorization: Bearer bench" -H "Content-Type: application/json" \
+  -d '{"stock":100000000,"price":9.99}' >/dev/null
+orders=""
+accepted=0
+for connections in 64 256; do
+  result=$(BENCH_SKU=hot wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$root/tests/benchmarks/place-order.lua" "http://127.0.0.1:$silo_port" | grep '^wrk:')
+  requests=$(echo "$result" | sed 's/.*requests=\([0-9]*\).*/\1/')
+  non2xx=$(echo "$result" | sed 's/.*errors_non2xx=\([0-9]*\).*/\1/')
+  p50=$(echo "$result" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/')
+  p99=$(echo "$result" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/')
+  rate=$(awk -v r="$requests" -v s="$seconds" 'BEGIN {printf "%.0f", r / s}')
+  orders+=$(printf '| POST /orders, one hot SKU, PostgreSQL | %s connections | %s orders/s | p50 %s ms, p99 %s ms | %s non-2xx of %s |\n' "$connections" "$rate" "$p50" "$p99" "$non2xx" "$requests")
+  orders+=$'\n'
+  accepted=$((accepted + requests - non2xx))
+done
+held=$(curl -fsS "http://127.0.0.1:$silo_port/skus/hot" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["reserved"] + s["sold"])')
+kill -TERM "$silo_pid"; wait "$silo_pid" || true
+echo "$orders"
+echo "wrk counted $accepted accepted orders; the SKU holds $held units reserved or sold"
+
 cpu=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
 {
   echo "# Benchmarks"
@@ -74,6 +104,14 @@ cpu=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
   echo "| scenario | metric | measured | goal | notes |"
   echo "|---|---|---|---|---|"
   echo "$ours"
+  echo
+  echo "## Orders over HTTP (issue 3)"
+  echo
+  echo "| what | load | throughput | latency | errors |"
+  echo "|---|---|---|---|---|"
+  echo -n "$orders"
+  echo
+  echo "wrk counted $accepted answered 2xx orders; the SKU holds $held units reserved or sold (requests still in flight when wrk stops complete on the server but are not counted by wrk)."
   echo
   cat "$root/tests/benchmarks/ANALYSIS.md"
 } > "$root/docs/benchmarks.md"
