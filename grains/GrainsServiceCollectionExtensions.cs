@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrderEngine.Grains.Admin;
 using OrderEngine.Grains.Orders;
 using OrderEngine.Grains.Payments;
+using OrderEngine.Grains.Skus;
 using OrderEngine.Runtime.Hosting;
 
 namespace OrderEngine.Grains;
@@ -43,6 +44,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ConsecutiveFailureCircuitBreaker>();
         services.TryAddSingleton<PaymentProcessor>();
         services.TryAddSingleton<OrderMetrics>();
+        services.TryAddSingleton<InventoryLevels>();
         var gateway = configuration.GetSection(PaymentsOptions.SectionName).GetValue(nameof(PaymentsOptions.Gateway), PaymentGatewayKind.Simulator);
         if (gateway == PaymentGatewayKind.Http)
         {

@@ -62,6 +62,7 @@ public sealed partial class OrderGrain
 
     private async Task MarkPaidAsync(string transactionId, int attempts)
     {
+        var processing = Now - State.StatusSince;
         Move(OrderStatus.Paid, "payment approved", state => state with
         {
             TransactionId = transactionId,
@@ -71,13 +72,14 @@ public sealed partial class OrderGrain
         });
         Publish(OrderEventKind.Paid, $"payment approved ({transactionId})");
         await _state.WriteStateAsync();
-        _metrics.Paid();
+        _metrics.Paid(processing);
         await SettleStockAsync();
         await ClearTimeoutAsync(OrderReminders.ProcessingTimeout);
     }
 
     private async Task MarkPaymentFailedAsync(string reason, int attempts)
     {
+        var processing = Now - State.StatusSince;
         Move(OrderStatus.Failed, reason, state => state with
         {
             FailureReason = reason,
@@ -88,7 +90,7 @@ public sealed partial class OrderGrain
         Publish(OrderEventKind.PaymentFailed, reason);
         _state.RecordEvent(_deadLetters, new DeadLetter(OrderId, State.CustomerId!, State.Total, reason, attempts, Now));
         await _state.WriteStateAsync();
-        _metrics.PaymentFailed();
+        _metrics.PaymentFailed(processing);
         _metrics.DeadLettered();
         OrderLog.DeadLettered(_logger, OrderId, attempts, reason);
         await SettleStockAsync();

@@ -13,7 +13,8 @@ namespace OrderEngine.Grains.Skus;
 [GrainType("sku")]
 public sealed class SkuGrain(
     [PersistentState(SkuGrain.StateName, OrderStorage.Name)] IPersistentState<SkuState> state,
-    ILogger<SkuGrain> logger) : Grain, ISkuGrain
+    ILogger<SkuGrain> logger,
+    InventoryLevels inventory) : Grain, ISkuGrain
 {
     public const string StateName = "sku";
 
@@ -21,6 +22,22 @@ public sealed class SkuGrain(
     private Task _latestWrite = Task.CompletedTask;
 
     private string Sku => GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Defined)
+        {
+            inventory.Report(Sku, state.State.Available);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        inventory.Forget(Sku);
+        return Task.CompletedTask;
+    }
 
     public async Task<SkuSnapshot> Define(SaleDefinition definition)
     {
@@ -137,7 +154,11 @@ public sealed class SkuGrain(
     private ReserveResult Result(ReserveOutcome outcome, int quantity) =>
         new(Sku, outcome, quantity, state.State.Available, state.State.Price);
 
-    private Task Persist() => _latestWrite = state.WriteStateAsync();
+    private Task Persist()
+    {
+        inventory.Report(Sku, state.State.Available);
+        return _latestWrite = state.WriteStateAsync();
+    }
 
     private void ValidateTerms(SaleDefinition definition)
     {
