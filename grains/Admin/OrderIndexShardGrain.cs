@@ -111,13 +111,17 @@ public sealed class OrderIndexShardGrain(
         }
     }
 
-    /// <summary>Keeps every unfinished order and, once there are twice as many finished ones as kept for the recent listing, only the newest of those.</summary>
+    /// <summary>
+    /// Keeps every order that can still get stuck (Pending, Reserved, Processing) and the newest
+    /// <see cref="OrdersOptions.RecentOrdersPerShard"/> of the others. Trimming scans the shard, so it runs
+    /// only once the shard has grown to four times that: amortised constant work per event.
+    /// </summary>
     private void Save(ImmutableDictionary<string, OrderSummary> orders)
     {
-        var finished = orders.Values.Where(o => o.Status is OrderStatus.Completed or OrderStatus.Cancelled or OrderStatus.Failed).ToArray();
-        if (finished.Length > 2 * _options.RecentOrdersPerShard)
+        if (orders.Count > 4 * _options.RecentOrdersPerShard)
         {
-            orders = orders.RemoveRange(finished
+            orders = orders.RemoveRange(orders.Values
+                .Where(o => o.Status is not (OrderStatus.Pending or OrderStatus.Reserved or OrderStatus.Processing))
                 .OrderByDescending(o => o.CreatedAt).ThenBy(o => o.OrderId, StringComparer.Ordinal)
                 .Skip(_options.RecentOrdersPerShard)
                 .Select(o => o.OrderId));
@@ -127,12 +131,18 @@ public sealed class OrderIndexShardGrain(
         PersistBehind();
     }
 
-    /// <summary>Schedules a flush as its own turn (a timer due now): every event applied before it runs shares its write.</summary>
+    /// <summary>
+    /// Schedules a flush as its own turn at most <see cref="FlushInterval"/> after the first unsaved event:
+    /// every event applied meanwhile shares one write, so a busy shard writes a few times a second, not per order.
+    /// </summary>
     private void PersistBehind()
     {
         _dirty = true;
-        _flushTimer ??= RegisterTimer(FlushAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _flushTimer ??= RegisterTimer(FlushAsync, FlushInterval, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>How long an index change may wait in memory before it is written (a crash loses at most this much; stuck listings re-read their candidates).</summary>
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
