@@ -12,4 +12,7 @@ public sealed class StorageOptions
 
     /// <summary>Npgsql connection string, e.g. <c>Host=db;Database=orders;Username=orders;Maximum Pool Size=50</c>.</summary>
     public string PostgresConnectionString { get; set; } = string.Empty;
+
+    /// <summary>Writer loops of the PostgreSQL write batcher: batches in flight at once (each holds one connection while busy).</summary>
+    public int PostgresWriterConcurrency { get; set; } = 2;
 }

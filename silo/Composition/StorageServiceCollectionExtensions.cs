@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
                 services.AddPostgresPersistence(postgres =>
                 {
                     postgres.ConnectionString = options.PostgresConnectionString;
+                    postgres.WriterConcurrency = options.PostgresWriterConcurrency;
                     AddNames(postgres.StorageNames);
                 });
                 break;
