@@ -36,6 +36,7 @@ public static class OrderEngineApiServiceCollectionExtensions
         services.AddSingleton<MaintenanceGate>();
         services.AddSingleton<CustomerRateLimiter>();
         services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<OrderRequestLog>();
         services.AddSingleton<StorageProbe>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
         services.AddPrometheusExporter(metrics => metrics.MeterPrefixes.Add("Npgsql"));

@@ -38,12 +38,13 @@ public static class OrderEndpoints
         MaintenanceGate maintenance,
         CustomerRateLimiter rateLimiter,
         GatewayMetrics metrics,
+        OrderRequestLog log,
         IOptions<ApiOptions> options,
         HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
         metrics.Received();
-        var result = await PlaceOrderCore(request, idempotencyKey, grains, maintenance, rateLimiter, metrics, options.Value, context);
+        var result = await PlaceOrderCore(request, idempotencyKey, grains, maintenance, rateLimiter, metrics, log, options.Value, context);
         metrics.Duration("POST /orders", result.Result is IStatusCodeHttpResult { StatusCode: { } code } ? code : 0, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return result;
     }
@@ -118,8 +119,9 @@ public static class OrderEndpoints
         Ids.IsValid(orderId) ? TypedResults.Ok(await grains.GetGrain<IOrderGrain>(orderId).Complete()) : BadOrderId();
 
     private static async Task<Results<Created<OrderSnapshot>, ValidationProblem, ProblemHttpResult>> PlaceOrderCore(
-        PlaceOrderRequest? request, string? idempotencyKey, IGrainFactory grains, MaintenanceGate maintenance, CustomerRateLimiter rateLimiter, GatewayMetrics metrics, ApiOptions options, HttpContext context)
+        PlaceOrderRequest? request, string? idempotencyKey, IGrainFactory grains, MaintenanceGate maintenance, CustomerRateLimiter rateLimiter, GatewayMetrics metrics, OrderRequestLog log, ApiOptions options, HttpContext context)
     {
+        var started = Stopwatch.GetTimestamp();
         var status = await maintenance.GetAsync();
         if (status.MaintenanceMode)
         {
@@ -170,10 +172,12 @@ public static class OrderEndpoints
         if (placed.Rejection is { } rejection)
         {
             metrics.Failed(rejection.Reason.ToString());
+            log.Refused(orderId, customerId, rejection.Message);
             return RejectionProblems.For(orderId, rejection);
         }
 
         metrics.Successful();
+        log.Accepted(orderId, customerId, lines.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return TypedResults.Created($"/orders/{orderId}", placed.Order);
     }
 

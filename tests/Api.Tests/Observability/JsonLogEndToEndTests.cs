@@ -64,6 +64,8 @@ public sealed class JsonLogEndToEndTests
             Assert.Equal("INFO", Text(line, "level"));
         });
         Assert.Contains(lines, l => Text(l, "event") == "executing_endpoint" && Text(l, "endpoint_name") == "HTTP: POST /orders/ => PlaceOrder");
+        var queued = Assert.Single(lines, l => Text(l, "event") == "order_queued");
+        Assert.Equal((orderId, "logged"), (Text(queued, "order_id"), Text(queued, "customer_id")));
         await Eventually.WaitAsync(
             () => capture.Entries.Any(l => Text(l, "event") == "order_transition" && Text(l, "order_id") == orderId),
             "the order grain logged the new order's transition with its order_id");
