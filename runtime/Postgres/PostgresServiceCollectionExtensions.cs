@@ -35,12 +35,12 @@ public static class PostgresServiceCollectionExtensions
         configure(options);
         services.AddSingleton(options);
         services.TryAddSingleton(provider => CreateDataSource(options, provider.GetService<ILoggerFactory>()));
-        services.AddSingleton(provider => new PostgresStorageMetrics(provider.GetService<IMeterFactory>()));
+        services.AddSingleton(provider => new StorageBatchMetrics(provider.GetService<IMeterFactory>(), "postgresql"));
         services.AddSingleton(provider => new PostgresSchema(provider.GetRequiredService<NpgsqlDataSource>(), Logger<PostgresSchema>(provider)));
         services.AddSingleton(provider => new PostgresWriteBatcher(
             provider.GetRequiredService<NpgsqlDataSource>(),
             options,
-            provider.GetRequiredService<PostgresStorageMetrics>(),
+            provider.GetRequiredService<StorageBatchMetrics>(),
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
             Logger<PostgresWriteBatcher>(provider)));
         services.AddSingleton(provider => new PostgresReminderTable(

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OrderEngine.Runtime.Postgres.Operations;
+using OrderEngine.Runtime.Persistence;
 
 namespace OrderEngine.Runtime.Postgres;
 
@@ -15,7 +16,7 @@ namespace OrderEngine.Runtime.Postgres;
 internal sealed class PostgresWriteBatcher : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly PostgresStorageMetrics _metrics;
+    private readonly StorageBatchMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly int _maxBatchSize;
@@ -23,7 +24,7 @@ internal sealed class PostgresWriteBatcher : IAsyncDisposable, IDisposable
     private readonly Task[] _loops;
     private int _queued;
 
-    public PostgresWriteBatcher(NpgsqlDataSource dataSource, PostgresPersistenceOptions options, PostgresStorageMetrics metrics, TimeProvider timeProvider, ILogger<PostgresWriteBatcher> logger)
+    public PostgresWriteBatcher(NpgsqlDataSource dataSource, PostgresPersistenceOptions options, StorageBatchMetrics metrics, TimeProvider timeProvider, ILogger<PostgresWriteBatcher> logger)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxBatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.WriterConcurrency);

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using OrderEngine.Runtime.Sqlite.Operations;
+using OrderEngine.Runtime.Persistence;
 
 namespace OrderEngine.Runtime.Sqlite;
 
@@ -13,7 +14,7 @@ namespace OrderEngine.Runtime.Sqlite;
 internal sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 {
     private readonly SqlitePersistenceOptions _options;
-    private readonly SqliteStorageMetrics _metrics;
+    private readonly StorageBatchMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly Channel<SqliteWriteOperation> _queue = Channel.CreateUnbounded<SqliteWriteOperation>(new UnboundedChannelOptions { SingleReader = true });
@@ -24,7 +25,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     private Task? _writerLoop;
     private bool _disposed;
 
-    public SqliteDatabase(SqlitePersistenceOptions options, SqliteStorageMetrics metrics, TimeProvider timeProvider, ILogger<SqliteDatabase> logger)
+    public SqliteDatabase(SqlitePersistenceOptions options, StorageBatchMetrics metrics, TimeProvider timeProvider, ILogger<SqliteDatabase> logger)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxBatchSize);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);

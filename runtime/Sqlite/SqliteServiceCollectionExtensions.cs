@@ -28,10 +28,10 @@ public static class SqliteServiceCollectionExtensions
         var options = new SqlitePersistenceOptions();
         configure(options);
         services.AddSingleton(options);
-        services.AddSingleton(provider => new SqliteStorageMetrics(provider.GetService<IMeterFactory>()));
+        services.AddSingleton(provider => new StorageBatchMetrics(provider.GetService<IMeterFactory>(), "sqlite"));
         services.AddSingleton(provider => new SqliteDatabase(
             options,
-            provider.GetRequiredService<SqliteStorageMetrics>(),
+            provider.GetRequiredService<StorageBatchMetrics>(),
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
             provider.GetService<ILogger<SqliteDatabase>>() ?? NullLogger<SqliteDatabase>.Instance));
         services.AddSingleton(provider => new SqliteReminderTable(provider.GetRequiredService<SqliteDatabase>()));

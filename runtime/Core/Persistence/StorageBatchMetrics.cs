@@ -1,17 +1,17 @@
 using System.Diagnostics.Metrics;
 
-namespace OrderEngine.Runtime.Sqlite;
+namespace OrderEngine.Runtime.Persistence;
 
 /// <summary>
-/// The "OrderEngine.Storage" instruments of the SQLite providers: how many write batches committed,
+/// The "OrderEngine.Storage" instruments of the batching storage providers (SQLite, PostgreSQL), tagged with db.system.name: how many write batches committed,
 /// how many operations each carried, how long each took, how many failed whole and how many writes
 /// lost an ETag race. Measurements are recorded before the callers of a batch are released.
 /// </summary>
-internal sealed class SqliteStorageMetrics : IDisposable
+internal sealed class StorageBatchMetrics : IDisposable
 {
     public const string MeterName = "OrderEngine.Storage";
 
-    private static readonly KeyValuePair<string, object?> DbSystem = new("db.system.name", "sqlite");
+    private readonly KeyValuePair<string, object?> _dbSystem;
 
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
@@ -21,8 +21,9 @@ internal sealed class SqliteStorageMetrics : IDisposable
     private readonly Counter<long> _failedBatches;
     private readonly Counter<long> _conflicts;
 
-    public SqliteStorageMetrics(IMeterFactory? meterFactory)
+    public StorageBatchMetrics(IMeterFactory? meterFactory, string dbSystem)
     {
+        _dbSystem = new("db.system.name", dbSystem);
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _batches = _meter.CreateCounter<long>("orderengine.storage.batches", "{batch}", "Write batches committed (one transaction and one commit each).");
@@ -33,18 +34,18 @@ internal sealed class SqliteStorageMetrics : IDisposable
     }
 
     public void ObserveQueueLength(Func<int> queueLength) =>
-        _meter.CreateObservableGauge("orderengine.storage.queue.length", () => new Measurement<int>(queueLength(), DbSystem), "{operation}", "Writes waiting for the writer loop.");
+        _meter.CreateObservableGauge("orderengine.storage.queue.length", () => new Measurement<int>(queueLength(), _dbSystem), "{operation}", "Writes waiting for a writer.");
 
     public void BatchCommitted(int operations, TimeSpan elapsed)
     {
-        _batches.Add(1, DbSystem);
-        _operations.Record(operations, DbSystem);
-        _duration.Record(elapsed.TotalSeconds, DbSystem);
+        _batches.Add(1, _dbSystem);
+        _operations.Record(operations, _dbSystem);
+        _duration.Record(elapsed.TotalSeconds, _dbSystem);
     }
 
-    public void BatchFailed() => _failedBatches.Add(1, DbSystem);
+    public void BatchFailed() => _failedBatches.Add(1, _dbSystem);
 
-    public void Conflict(string kind) => _conflicts.Add(1, DbSystem, new KeyValuePair<string, object?>("operation", kind));
+    public void Conflict(string kind) => _conflicts.Add(1, _dbSystem, new KeyValuePair<string, object?>("operation", kind));
 
     public void Dispose()
     {
