@@ -146,8 +146,9 @@ public static class OrderEndpoints
         if (rateLimiter.TryAcquire(customerId) is { } retryAfter)
         {
             metrics.Failed("rate_limited");
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem.Of(429, ProblemTypes.RateLimited, "Too many orders", $"Customer {customerId} may place at most the configured number of orders per window; retry after {retryAfter.TotalSeconds:0} s.");
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = seconds;
+            return Problem.Of(429, ProblemTypes.RateLimited, "Too many orders", $"Customer {customerId} may place at most the configured number of orders per window; retry after {seconds} s.");
         }
 
         var lines = OrderRequestValidator.Lines(request.Items!);
