@@ -132,17 +132,16 @@ public sealed class OrderIndexShardGrain(
     }
 
     /// <summary>
-    /// Schedules a flush as its own turn at most <see cref="FlushInterval"/> after the first unsaved event:
-    /// every event applied meanwhile shares one write, so a busy shard writes a few times a second, not per order.
+    /// Schedules a flush as its own turn at most <see cref="OrdersOptions.IndexFlushInterval"/> after the first
+    /// unsaved event: every event applied meanwhile shares one write, so a busy shard writes its whole
+    /// listing once per interval, not once per order (at 200 ms the 16 shards wrote 6 MB/s of WAL in a
+    /// flash sale, more than the orders themselves).
     /// </summary>
     private void PersistBehind()
     {
         _dirty = true;
-        _flushTimer ??= RegisterTimer(FlushAsync, FlushInterval, Timeout.InfiniteTimeSpan);
+        _flushTimer ??= RegisterTimer(FlushAsync, _options.IndexFlushInterval, Timeout.InfiniteTimeSpan);
     }
-
-    /// <summary>How long an index change may wait in memory before it is written (a crash loses at most this much; stuck listings re-read their candidates).</summary>
-    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -4,9 +4,10 @@ using OrderEngine.Runtime.Reminders;
 namespace OrderEngine.Grains.Orders;
 
 /// <summary>
-/// Durable timeouts: one-shot reminders registered before the state that needs them is written (so a
-/// crash can leave an extra reminder, never a missing one) and removed once the order has left that
-/// state. Handlers check the state first: delivery is at least once.
+/// Durable timeouts: one-shot reminders that are durable before the order holds what they protect
+/// (stock for the unpaid timeout, a payment in flight for the processing timeout), so a crash can leave
+/// an extra reminder, never a missing one; removed once the order has left that state. Handlers check
+/// the state first: delivery is at least once.
 /// </summary>
 public sealed partial class OrderGrain
 {

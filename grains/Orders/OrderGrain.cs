@@ -84,11 +84,22 @@ public sealed partial class OrderGrain : Grain, IOrderGrain, IRemindable
                 throw new OrderConflictException(OrderId);
             }
 
-            return State.Status == OrderStatus.Pending ? await ReserveLinesAsync() : Answer();
+            if (State.Status != OrderStatus.Pending)
+            {
+                return Answer();
+            }
+
+            // A retry of a placement that was interrupted before its reservation: its timeout may be missing.
+            await RegisterTimeoutAsync(OrderReminders.UnpaidTimeout, _options.UnpaidTimeout);
+            return await ReserveLinesAsync();
         }
 
-        await RegisterTimeoutAsync(OrderReminders.UnpaidTimeout, _options.UnpaidTimeout);
-        await CreateAsync(command.CustomerId, lines);
+        // The timeout and the Pending record are both written before any stock is taken, so stock held
+        // for this order always has a timeout that releases it. They do not depend on each other, so
+        // they go to storage together (one round trip, one commit with a batching provider).
+        await Task.WhenAll(
+            RegisterTimeoutAsync(OrderReminders.UnpaidTimeout, _options.UnpaidTimeout),
+            CreateAsync(command.CustomerId, lines));
         return await ReserveLinesAsync();
     }
 

@@ -36,6 +36,13 @@ public sealed class OrdersOptions
     /// <summary>Finished orders each index shard keeps for the recent-orders listing.</summary>
     public int RecentOrdersPerShard { get; set; } = 100;
 
+    /// <summary>
+    /// How long an order-index change may wait in memory before its shard writes it; every event applied
+    /// meanwhile shares that one write. A crash loses at most this much of the listings (the stuck listing
+    /// re-reads its candidates from the orders; the orders and their timeouts lose nothing).
+    /// </summary>
+    public TimeSpan IndexFlushInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Lines one order may have.</summary>
     public int MaxLinesPerOrder { get; set; } = 100;
 }
