@@ -37,6 +37,12 @@ public interface IMembershipTable
     Task UpdateIAmAliveAsync(SiloAddress silo, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Deletes the rows that are <see cref="SiloStatus.Dead"/> with an I-am-alive time before <paramref name="olderThan"/>; returns how many.</summary>
+    /// <remarks>
+    /// The version is not changed (Orleans does the same), and that is safe: dead is final, so a dead row is never
+    /// read back as a live silo and no decision based on a snapshot holding it (placement, probing, voting) depends
+    /// on it being there. A write in flight against the deleted row itself finds no row and returns false; it cannot
+    /// come back either, because a restarted silo has a new generation and so a new address.
+    /// </remarks>
     Task<int> CleanupDefunctAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
 
     /// <summary>Removes this cluster's rows and version (tests and tools); <see cref="InitializeAsync"/> starts it again at version 0.</summary>
