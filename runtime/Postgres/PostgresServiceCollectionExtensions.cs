@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using OrderEngine.Runtime.Membership;
 using OrderEngine.Runtime.Persistence;
+using OrderEngine.Runtime.Postgres.Membership;
 using OrderEngine.Runtime.Postgres.Persistence;
 using OrderEngine.Runtime.Postgres.Reminders;
 using OrderEngine.Runtime.Reminders;
@@ -13,7 +15,7 @@ namespace OrderEngine.Runtime.Postgres;
 
 /// <summary>
 /// Registers the PostgreSQL persistence around exactly one pooled <see cref="NpgsqlDataSource"/> per
-/// container (the process): grain storages, the reminder table and later membership all share it.
+/// container (the process): grain storages, the reminder table and the membership table all share it.
 /// </summary>
 public static class PostgresServiceCollectionExtensions
 {
@@ -71,6 +73,29 @@ public static class PostgresServiceCollectionExtensions
             provider.GetRequiredService<NpgsqlDataSource>(),
             provider.GetRequiredService<PostgresSchema>(),
             provider.GetRequiredService<PostgresWriteBatcher>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IMembershipTable"/> for the cluster named by <see cref="MembershipTableOptions.ClusterId"/>,
+    /// on the data source and schema already registered by <see cref="AddPostgresPersistence"/>.
+    /// </summary>
+    public static IServiceCollection AddPostgresMembership(this IServiceCollection services, Action<MembershipTableOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!IsRegistered(services))
+        {
+            throw new InvalidOperationException("Call AddPostgresPersistence before AddPostgresMembership.");
+        }
+
+        var options = new MembershipTableOptions();
+        configure?.Invoke(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.ClusterId, nameof(configure));
+        services.AddSingleton(provider => new PostgresMembershipTable(
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            provider.GetRequiredService<PostgresSchema>(),
+            options.ClusterId));
+        services.AddSingleton<IMembershipTable>(provider => provider.GetRequiredService<PostgresMembershipTable>());
         return services;
     }
 

@@ -7,7 +7,7 @@ internal static class PostgresSql
     private const string SchemaLockId = "5712063250829757761";
 
     /// <summary>
-    /// Every row version (ETag) of grain state and reminders, on insert and on update, is drawn from this one
+    /// Every row version (ETag) of grain state, reminders and membership rows, on insert and on update, is drawn from this one
     /// sequence, so no version is ever issued twice in the database, not even to a key deleted and inserted
     /// again. nextval is cheap and outside the transaction: a rolled-back batch leaves gaps, never reuse.
     /// The schema script seeds a sequence that has never been used above every version already stored
@@ -43,6 +43,24 @@ internal static class PostgresSql
             CONSTRAINT orderengine_reminders_pk PRIMARY KEY (grain_type, grain_key, reminder_name)
         );
         CREATE INDEX IF NOT EXISTS orderengine_reminders_hash_ix ON orderengine_reminders (grain_hash);
+        CREATE TABLE IF NOT EXISTS orderengine_membership_version (
+            cluster_id text NOT NULL,
+            version bigint NOT NULL CHECK (version >= 0),
+            CONSTRAINT orderengine_membership_version_pk PRIMARY KEY (cluster_id)
+        );
+        CREATE TABLE IF NOT EXISTS orderengine_membership (
+            cluster_id text NOT NULL,
+            address text NOT NULL,
+            status smallint NOT NULL,
+            silo_name text NOT NULL,
+            host_name text NOT NULL,
+            http_address text NULL,
+            started_at timestamptz NOT NULL,
+            iamalive_at timestamptz NOT NULL,
+            suspicions jsonb NOT NULL,
+            etag bigint NOT NULL,
+            CONSTRAINT orderengine_membership_pk PRIMARY KEY (cluster_id, address)
+        );
         CREATE SEQUENCE IF NOT EXISTS {VersionSequence} AS bigint;
         SELECT setval('{VersionSequence}', seed.version)
         FROM (SELECT GREATEST(
@@ -101,4 +119,55 @@ internal static class PostgresSql
         """;
 
     public const string DeleteReminder = $"DELETE FROM orderengine_reminders WHERE {ReminderKey} AND version = $4 RETURNING 1::bigint";
+
+    public const string InitializeMembership = """
+        INSERT INTO orderengine_membership_version (cluster_id, version) VALUES ($1, 0)
+        ON CONFLICT (cluster_id) DO NOTHING
+        """;
+
+    /// <summary>
+    /// The version and every row of one cluster in one statement (so one snapshot); no result row at all when the
+    /// cluster has no version, one row with NULL member columns when it has no members.
+    /// </summary>
+    public const string ReadMembership = """
+        SELECT v.version, m.address, m.status, m.silo_name, m.host_name, m.http_address, m.started_at, m.iamalive_at, m.suspicions, m.etag
+        FROM orderengine_membership_version AS v
+        LEFT JOIN orderengine_membership AS m ON m.cluster_id = v.cluster_id
+        WHERE v.cluster_id = $1
+        """;
+
+    /// <summary>
+    /// The first statement of every membership compare-and-swap: it locks the cluster's version row, so concurrent
+    /// writers of one cluster queue here, and a writer that waited re-reads the version and finds it moved on.
+    /// </summary>
+    public const string BumpMembershipVersion = """
+        UPDATE orderengine_membership_version SET version = version + 1
+        WHERE cluster_id = $1 AND version = $2
+        RETURNING version
+        """;
+
+    public const string InsertMember = $"""
+        INSERT INTO orderengine_membership
+            (cluster_id, address, status, silo_name, host_name, http_address, started_at, iamalive_at, suspicions, etag)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, {NextVersion})
+        ON CONFLICT (cluster_id, address) DO NOTHING
+        RETURNING etag
+        """;
+
+    public const string UpdateMember = $"""
+        UPDATE orderengine_membership
+        SET status = $3, silo_name = $4, host_name = $5, http_address = $6, started_at = $7, iamalive_at = $8, suspicions = $9,
+            etag = {NextVersion}
+        WHERE cluster_id = $1 AND address = $2 AND etag = $10
+        RETURNING etag
+        """;
+
+    public const string UpdateIAmAlive = "UPDATE orderengine_membership SET iamalive_at = $3 WHERE cluster_id = $1 AND address = $2";
+
+    public const string CleanupDefunctMembers = "DELETE FROM orderengine_membership WHERE cluster_id = $1 AND status = $2 AND iamalive_at < $3";
+
+    /// <summary>The version row goes first: the compare-and-swap writes lock it before a member row, so this takes locks in the same order.</summary>
+    public const string DeleteMembershipVersion = "DELETE FROM orderengine_membership_version WHERE cluster_id = $1";
+
+    public const string DeleteMembershipMembers = "DELETE FROM orderengine_membership WHERE cluster_id = $1";
 }

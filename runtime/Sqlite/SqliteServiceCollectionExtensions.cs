@@ -2,8 +2,10 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrderEngine.Runtime.Membership;
 using OrderEngine.Runtime.Persistence;
 using OrderEngine.Runtime.Reminders;
+using OrderEngine.Runtime.Sqlite.Membership;
 using OrderEngine.Runtime.Sqlite.Persistence;
 using OrderEngine.Runtime.Sqlite.Reminders;
 
@@ -55,6 +57,26 @@ public static class SqliteServiceCollectionExtensions
         }
 
         services.AddKeyedSingleton<IGrainStorage>(storageName, (provider, _) => new SqliteGrainStorage(storageName, provider.GetRequiredService<SqliteDatabase>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IMembershipTable"/> on the already registered SQLite database, for the cluster named by
+    /// <see cref="MembershipTableOptions.ClusterId"/>. For a single node: the file is local to one machine.
+    /// </summary>
+    public static IServiceCollection AddSqliteMembership(this IServiceCollection services, Action<MembershipTableOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!IsRegistered(services))
+        {
+            throw new InvalidOperationException("Call AddSqlitePersistence before AddSqliteMembership.");
+        }
+
+        var options = new MembershipTableOptions();
+        configure?.Invoke(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.ClusterId, nameof(configure));
+        services.AddSingleton(provider => new SqliteMembershipTable(provider.GetRequiredService<SqliteDatabase>(), options.ClusterId));
+        services.AddSingleton<IMembershipTable>(provider => provider.GetRequiredService<SqliteMembershipTable>());
         return services;
     }
 

@@ -30,6 +30,23 @@ internal static class SqliteSql
             PRIMARY KEY (grain_type, grain_key, reminder_name)
         );
         CREATE INDEX IF NOT EXISTS orderengine_reminders_hash_ix ON orderengine_reminders (grain_hash);
+        CREATE TABLE IF NOT EXISTS orderengine_membership_version (
+            cluster_id TEXT NOT NULL PRIMARY KEY,
+            version INTEGER NOT NULL CHECK (version >= 0)
+        );
+        CREATE TABLE IF NOT EXISTS orderengine_membership (
+            cluster_id TEXT NOT NULL,
+            address TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            silo_name TEXT NOT NULL,
+            host_name TEXT NOT NULL,
+            http_address TEXT NULL,
+            started_at_us INTEGER NOT NULL,
+            iamalive_at_us INTEGER NOT NULL,
+            suspicions TEXT NOT NULL CHECK (json_valid(suspicions)),
+            etag INTEGER NOT NULL,
+            PRIMARY KEY (cluster_id, address)
+        );
         CREATE TABLE IF NOT EXISTS orderengine_version_counter (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             last_version INTEGER NOT NULL
@@ -96,4 +113,59 @@ internal static class SqliteSql
         """;
 
     public const string DeleteReminder = $"DELETE FROM orderengine_reminders WHERE {ReminderKey} AND version = $version RETURNING 1";
+
+    public const string InitializeMembership = "INSERT OR IGNORE INTO orderengine_membership_version (cluster_id, version) VALUES ($cluster, 0)";
+
+    /// <summary>
+    /// The version and every row of one cluster in one statement (so one snapshot); no result row at all when the
+    /// cluster has no version, one row with NULL member columns when it has no members.
+    /// </summary>
+    public const string ReadMembership = """
+        SELECT v.version, m.address, m.status, m.silo_name, m.host_name, m.http_address, m.started_at_us, m.iamalive_at_us, m.suspicions, m.etag
+        FROM orderengine_membership_version AS v
+        LEFT JOIN orderengine_membership AS m ON m.cluster_id = v.cluster_id
+        WHERE v.cluster_id = $cluster
+        """;
+
+    private const string MemberKey = "cluster_id = $cluster AND address = $address";
+
+    /// <summary>Bumps the version if it is the expected one and the silo has no row yet (the writer holds the write lock, so the check stands).</summary>
+    public const string BumpMembershipVersionForInsert = $"""
+        UPDATE orderengine_membership_version SET version = version + 1
+        WHERE cluster_id = $cluster AND version = $version
+            AND NOT EXISTS (SELECT 1 FROM orderengine_membership WHERE {MemberKey})
+        RETURNING version
+        """;
+
+    /// <summary>Bumps the version if it is the expected one and the silo's row has the expected ETag.</summary>
+    public const string BumpMembershipVersionForUpdate = $"""
+        UPDATE orderengine_membership_version SET version = version + 1
+        WHERE cluster_id = $cluster AND version = $version
+            AND EXISTS (SELECT 1 FROM orderengine_membership WHERE {MemberKey} AND etag = $etag)
+        RETURNING version
+        """;
+
+    public const string InsertMember = """
+        INSERT INTO orderengine_membership
+            (cluster_id, address, status, silo_name, host_name, http_address, started_at_us, iamalive_at_us, suspicions, etag)
+        VALUES ($cluster, $address, $status, $siloName, $hostName, $httpAddress, $startedAt, $iAmAliveAt, $suspicions, $newETag)
+        """;
+
+    public const string UpdateMember = $"""
+        UPDATE orderengine_membership
+        SET status = $status, silo_name = $siloName, host_name = $hostName, http_address = $httpAddress,
+            started_at_us = $startedAt, iamalive_at_us = $iAmAliveAt, suspicions = $suspicions, etag = $newETag
+        WHERE {MemberKey}
+        """;
+
+    public const string UpdateIAmAlive = $"UPDATE orderengine_membership SET iamalive_at_us = $iAmAliveAt WHERE {MemberKey}";
+
+    public const string CleanupDefunctMembers = """
+        DELETE FROM orderengine_membership WHERE cluster_id = $cluster AND status = $dead AND iamalive_at_us < $olderThan
+        """;
+
+    public const string DeleteMembershipCluster = """
+        DELETE FROM orderengine_membership_version WHERE cluster_id = $cluster;
+        DELETE FROM orderengine_membership WHERE cluster_id = $cluster;
+        """;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderEngine.Runtime.Activations;
 using OrderEngine.Runtime.Diagnostics;
+using OrderEngine.Runtime.Membership;
 using OrderEngine.Runtime.Persistence;
 using OrderEngine.Runtime.Reminders;
 using OrderEngine.Runtime.Streams;
@@ -58,6 +59,24 @@ public static class GrainRuntimeServiceCollectionExtensions
     public static IServiceCollection AddMemoryReminderTable(this IServiceCollection services)
     {
         services.AddSingleton<IReminderTable, MemoryReminderTable>();
+        return services;
+    }
+
+    /// <summary>
+    /// The membership table in process memory: <paramref name="shared"/> when given (the silos of one test
+    /// cluster pass the same instance), otherwise a table of its own for the default cluster.
+    /// </summary>
+    public static IServiceCollection AddMemoryMembership(this IServiceCollection services, MemoryMembershipTable? shared = null)
+    {
+        if (shared is null)
+        {
+            services.AddSingleton<IMembershipTable, MemoryMembershipTable>(_ => new MemoryMembershipTable());
+        }
+        else
+        {
+            services.AddSingleton<IMembershipTable>(shared);
+        }
+
         return services;
     }
 

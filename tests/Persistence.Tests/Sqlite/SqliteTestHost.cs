@@ -6,7 +6,7 @@ namespace OrderEngine.Persistence.Tests.Sqlite;
 /// <summary>A container with the SQLite persistence registered the way a silo registers it.</summary>
 public static class SqliteTestHost
 {
-    public static ServiceProvider Build(string databasePath, Action<SqlitePersistenceOptions>? configure = null)
+    public static ServiceProvider Build(string databasePath, Action<SqlitePersistenceOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -16,6 +16,7 @@ public static class SqliteTestHost
             options.DatabasePath = databasePath;
             configure?.Invoke(options);
         });
+        configureServices?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }
