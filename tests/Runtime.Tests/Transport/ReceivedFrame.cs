@@ -1,0 +1,5 @@
+using OrderEngine.Runtime.Transport;
+
+namespace OrderEngine.Runtime.Tests.Transport;
+
+internal sealed record ReceivedFrame(SiloConnection Connection, byte[] Payload);
