@@ -15,6 +15,9 @@ public enum DeactivationReason
     /// <summary>A state write found newer state in storage (ETag mismatch) or failed.</summary>
     InconsistentState,
 
+    /// <summary>The cluster view changed and another silo owns the grain now.</summary>
+    OwnershipMoved,
+
     /// <summary>The activation's grain moved to another silo.</summary>
     OwnershipChanged,
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace OrderEngine.Runtime;
 
@@ -6,6 +7,7 @@ namespace OrderEngine.Runtime;
 /// The identity of a grain: its grain type name and its key, both strings. Guid keys are stored in
 /// "N" format and integer keys in invariant decimal, so every key kind routes the same way.
 /// </summary>
+[JsonConverter(typeof(GrainIdJsonConverter))]
 public readonly struct GrainId : IEquatable<GrainId>
 {
     private readonly int _hash;

@@ -41,6 +41,8 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
 
     public GrainClassInfo GrainClass { get; }
 
+    public bool IsStatelessWorker => GrainClass.IsStatelessWorker;
+
     public ActivationState State
     {
         get

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using OrderEngine.Runtime.Invocation;
@@ -32,6 +33,8 @@ internal sealed class GrainTypeManifest : IGrainMetadataBuilder
         _classesByType.TryGetValue(grainType, out var info)
             ? info
             : throw new InvalidOperationException($"No grain class is registered for grain type '{grainType}'. Add its assembly with AddGrainAssembly.");
+
+    public bool TryGetClass(string grainType, [NotNullWhen(true)] out GrainClassInfo? info) => _classesByType.TryGetValue(grainType, out info);
 
     public bool TryGetMethod(string key, out GrainMethod method) => _methods.TryGetValue(key, out method!);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderEngine.Runtime.Activations;
+using OrderEngine.Runtime.Cluster;
 using OrderEngine.Runtime.Reminders;
 
 namespace OrderEngine.Runtime.Hosting;
@@ -13,6 +14,11 @@ internal sealed class SiloHostedService(SiloRuntime runtime, ActivationCollector
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (runtime.Services.GetService<SiloCluster>() is { } cluster)
+        {
+            await cluster.StartAsync(cancellationToken);
+        }
+
         if (runtime.Services.GetService<IReminderTable>() is not null)
         {
             _reminders = runtime.Reminders;
@@ -25,6 +31,19 @@ internal sealed class SiloHostedService(SiloRuntime runtime, ActivationCollector
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        var cluster = runtime.Cluster;
+        if (cluster is { IsServing: true })
+        {
+            try
+            {
+                await cluster.LeaveAsync(2 * cluster.Options.TableRefreshInterval, cancellationToken);
+            }
+            catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+            {
+                ActivationLog.ShutdownTimedOut(logger, runtime.Directory.Count);
+            }
+        }
+
         _reminders?.Stop();
         collector.Stop();
         var activations = runtime.Directory.All.ToList();
@@ -40,6 +59,11 @@ internal sealed class SiloHostedService(SiloRuntime runtime, ActivationCollector
         catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
             ActivationLog.ShutdownTimedOut(logger, activations.Count(a => !a.Deactivated.IsCompleted));
+        }
+
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderEngine.Runtime.Activations;
+using OrderEngine.Runtime.Cluster;
 using OrderEngine.Runtime.Messaging;
 using OrderEngine.Runtime.Persistence;
 using OrderEngine.Runtime.Reminders;
@@ -55,6 +56,11 @@ internal sealed class SiloRuntime
     public GrainFactory GrainFactory { get; }
 
     public ReminderService Reminders => Services.GetRequiredService<ReminderService>();
+
+    public bool HasReminders => Services.GetService<IReminderTable>() is not null;
+
+    /// <summary>This silo's cluster membership and routing; null when it runs alone.</summary>
+    public SiloCluster? Cluster { get; set; }
 
     public IStreamProvider GetStreamProvider(string name) =>
         Services.GetKeyedService<IStreamProvider>(name)

@@ -1,12 +1,13 @@
 using OrderEngine.Runtime.Activations;
+using OrderEngine.Runtime.Cluster;
 using OrderEngine.Runtime.Hosting;
 using OrderEngine.Runtime.Invocation;
 
 namespace OrderEngine.Runtime.Messaging;
 
 /// <summary>
-/// Routes calls to activations. On one silo every grain is local; the cluster adds a remote route
-/// behind <see cref="Dispatch"/> without changing the proxies or the messages.
+/// Routes calls to activations. On one silo every grain is local; in a cluster <see cref="Dispatch"/>
+/// first asks <see cref="SiloCluster"/>, which sends calls for grains another silo owns to that silo.
 /// </summary>
 internal sealed class GrainCallInvoker(SiloRuntime runtime) : IGrainCallInvoker
 {
@@ -66,6 +67,11 @@ internal sealed class GrainCallInvoker(SiloRuntime runtime) : IGrainCallInvoker
 
     public void Dispatch(Message message, bool allowInline)
     {
+        if (runtime.Cluster is { } cluster && cluster.TryRoute(message))
+        {
+            return;
+        }
+
         for (var attempt = 0; attempt < MaxForwards; attempt++)
         {
             ActivationData activation;

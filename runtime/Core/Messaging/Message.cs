@@ -1,4 +1,5 @@
 using OrderEngine.Runtime.Activations;
+using OrderEngine.Runtime.Invocation;
 
 namespace OrderEngine.Runtime.Messaging;
 
@@ -29,6 +30,12 @@ internal abstract class Message(GrainId target, CallChain? chain)
 
     /// <summary>Fails a message that never ran (deadlock, failed activation, shutdown).</summary>
     public abstract void Fail(Exception exception);
+
+    /// <summary>The grain call this message carries, so it can travel to another silo; null for local-only messages.</summary>
+    public virtual GrainRequest? Request => null;
+
+    /// <summary>Completes a call another silo ran, with its result (typed as <see cref="GrainMethod.ResultType"/>).</summary>
+    public virtual void CompleteRemote(object? result) => throw new NotSupportedException($"{this} cannot be completed by another silo.");
 
     public override string ToString() => $"{MethodName} -> {Target}";
 }

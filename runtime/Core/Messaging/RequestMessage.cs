@@ -33,6 +33,27 @@ internal sealed class RequestMessage<TResult> : Message
 
     public override bool IsAlwaysInterleave => _request.Method.IsAlwaysInterleave;
 
+    public override GrainRequest Request => _request;
+
+    public override void CompleteRemote(object? result)
+    {
+        if (_completion is null)
+        {
+            return;
+        }
+
+        _timeout?.Dispose();
+        var context = LeaveContext();
+        try
+        {
+            _completion.TrySetResult((TResult)result!);
+        }
+        finally
+        {
+            ReturnToContext(context);
+        }
+    }
+
     public override void Run(ActivationData activation, object grain)
     {
         ValueTask<TResult> pending;

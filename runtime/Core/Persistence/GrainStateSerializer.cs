@@ -13,6 +13,9 @@ internal sealed class GrainStateSerializer(IOptions<GrainSerializationOptions> o
 {
     private readonly JsonSerializerOptions _json = Freeze(options.Value.JsonOptions);
 
+    /// <summary>The frozen options (also used on the silo-to-silo wire).</summary>
+    public JsonSerializerOptions Options => _json;
+
     public string Serialize<T>(T value) => JsonSerializer.Serialize(value, _json);
 
     public T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, _json)!;

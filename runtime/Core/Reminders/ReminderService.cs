@@ -46,21 +46,53 @@ internal sealed class ReminderService : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether this silo owns a grain and so fires its reminders. Always true on a single silo; in a
+    /// cluster the placement ring decides, and <see cref="ReloadAsync"/> runs on every view change.
+    /// </summary>
+    public Func<GrainId, bool> Owns { get; set; } = static _ => true;
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _running = true;
+        }
+
+        var loaded = await ReloadAsync(cancellationToken);
+        ReminderLog.Loaded(_logger, loaded);
+    }
+
+    /// <summary>
+    /// Reads the table and schedules the reminders of the grains this silo owns that it does not schedule
+    /// yet; drops the ones it no longer owns (their new owner schedules them). Returns how many it holds.
+    /// </summary>
+    public async Task<int> ReloadAsync(CancellationToken cancellationToken)
     {
         var entries = await _table.ReadRangeAsync(0, 0, cancellationToken);
         lock (_lock)
         {
-            _running = true;
+            if (!_running)
+            {
+                return 0;
+            }
+
+            foreach (var key in _current.Keys.Where(key => !Owns(key.Item1)).ToList())
+            {
+                _current.Remove(key);
+            }
+
             foreach (var entry in entries)
             {
-                ScheduleLocked(entry, after: null, attempt: 0);
+                if (Owns(entry.GrainId) && !_current.ContainsKey((entry.GrainId, entry.ReminderName)))
+                {
+                    ScheduleLocked(entry, after: null, attempt: 0);
+                }
             }
 
             ArmLocked();
+            return _current.Count;
         }
-
-        ReminderLog.Loaded(_logger, entries.Count);
     }
 
     public void Stop()
@@ -192,9 +224,18 @@ internal sealed class ReminderService : IDisposable
             while (_queue.TryPeek(out var next, out var dueAt) && dueAt <= now)
             {
                 _queue.Dequeue();
-                if (IsCurrentLocked(next))
+                if (!IsCurrentLocked(next))
+                {
+                    continue;
+                }
+
+                if (Owns(next.Entry.GrainId))
                 {
                     due.Add(next);
+                }
+                else
+                {
+                    _current.Remove(next.Key); // Another silo owns the grain now and fires it.
                 }
             }
 

@@ -50,8 +50,11 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     /// </summary>
     public event EventHandler<ConnectionLostEventArgs>? ConnectionLost;
 
-    /// <summary>This silo's identity, sent in every handshake.</summary>
-    public string LocalIdentity { get; }
+    /// <summary>
+    /// This silo's identity, sent in every handshake. Settable once the listener has bound an
+    /// OS-assigned port (the identity names the port), before the first connection.
+    /// </summary>
+    public string LocalIdentity { get; set; }
 
     public TransportOptions Options { get; }
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrderEngine.Runtime;
 using OrderEngine.Runtime.Activations;
+using OrderEngine.Runtime.Cluster;
 using OrderEngine.Runtime.Hosting;
+using OrderEngine.Runtime.Membership;
 
 namespace OrderEngine.Testing.Silo;
 
@@ -25,6 +27,19 @@ public sealed class TestSilo : IAsyncDisposable
     public int ActivationCount => Runtime.Directory.Count;
 
     internal SiloRuntime Runtime => Services.GetRequiredService<SiloRuntime>();
+
+    /// <summary>This silo's address in the cluster; null when it runs alone.</summary>
+    public SiloAddress? Address => Runtime.Cluster?.Self;
+
+    /// <summary>This silo's current view of the cluster; null when it runs alone.</summary>
+    public ClusterView? View => Runtime.Cluster?.View;
+
+    /// <summary>Completes when this silo's view satisfies <paramref name="condition"/>.</summary>
+    public Task<ClusterView> WaitForViewAsync(Func<ClusterView, bool> condition, CancellationToken cancellationToken) =>
+        (Runtime.Cluster ?? throw new InvalidOperationException("This silo is not in a cluster.")).Membership.WaitForViewAsync(condition, cancellationToken);
+
+    /// <summary>Calls received from other silos that are waiting for an answer from a third (for tests of failover).</summary>
+    public int PendingRemoteCalls => Runtime.Cluster?.Messaging.PendingCalls ?? 0;
 
     public static async Task<TestSilo> StartAsync(Action<IServiceCollection> configure, CancellationToken cancellationToken = default)
     {
@@ -51,14 +66,27 @@ public sealed class TestSilo : IAsyncDisposable
         await _host.StopAsync(cancellationToken);
     }
 
-    /// <summary>Abrupt end: no deactivation, no final writes, timers dropped.</summary>
-    public ValueTask KillAsync()
+    /// <summary>
+    /// Abrupt end: no deactivation, no final writes, timers dropped; in a cluster its sockets drop and it
+    /// tells nobody, so the others must find out by probing.
+    /// </summary>
+    public async ValueTask KillAsync()
     {
         _stopped = true;
+        if (Runtime.Cluster is { } cluster)
+        {
+            await cluster.KillAsync();
+        }
+
         Runtime.Services.GetService<OrderEngine.Runtime.Reminders.ReminderService>()?.Stop();
-        _host.Dispose();
-        return ValueTask.CompletedTask;
+        await ((IAsyncDisposable)_host).DisposeAsync();
     }
+
+    /// <summary>
+    /// Cuts this silo off the cluster while it keeps running on its stale view: it no longer probes, reads
+    /// the membership table or talks to other silos, as behind a network partition.
+    /// </summary>
+    public Task PartitionAsync() => (Runtime.Cluster ?? throw new InvalidOperationException("This silo is not in a cluster.")).PartitionAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -67,6 +95,6 @@ public sealed class TestSilo : IAsyncDisposable
             await StopAsync();
         }
 
-        _host.Dispose();
+        await ((IAsyncDisposable)_host).DisposeAsync();
     }
 }

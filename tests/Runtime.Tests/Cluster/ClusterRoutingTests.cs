@@ -1,0 +1,46 @@
+using OrderEngine.Runtime.Tests.Grains;
+using Xunit;
+
+namespace OrderEngine.Runtime.Tests.Cluster;
+
+/// <summary>Three silos, one activation per grain cluster-wide, whichever silo a call enters.</summary>
+public sealed class ClusterRoutingTests
+{
+    [Fact]
+    public async Task Calls_entering_at_every_silo_reach_one_activation_per_grain()
+    {
+        await using var cluster = await ClusterSilos.StartAsync(3);
+        var keys = Enumerable.Range(0, 60).Select(i => $"routing-{i}-{Guid.NewGuid():N}").ToArray();
+
+        foreach (var silo in cluster.Silos)
+        {
+            await Task.WhenAll(keys.Select(key => silo.GrainFactory.GetGrain<ICounterGrain>(key).Increment()));
+        }
+
+        foreach (var key in keys)
+        {
+            var seen = await Task.WhenAll(cluster.Silos.Select(silo => silo.GrainFactory.GetGrain<ICounterGrain>(key).ActivationId()));
+            Assert.Single(seen.Distinct());
+            var hosting = cluster.Silos.Where(silo => silo.ActivationIdOf(new GrainId("counter", key)) is not null).ToArray();
+            Assert.Equal([cluster.OwnerOf(new GrainId("counter", key))], hosting);
+            Assert.Equal(3, await cluster.Silos[0].GrainFactory.GetGrain<ICounterGrain>(key).Get());
+        }
+
+        // Every silo owns a share of the 60 grains.
+        Assert.All(cluster.Silos, silo => Assert.Contains(keys, key => cluster.OwnerOf(new GrainId("counter", key)) == silo));
+    }
+
+    [Fact]
+    public async Task A_grain_exception_reaches_a_caller_on_another_silo_with_its_type_and_message()
+    {
+        await using var cluster = await ClusterSilos.StartAsync(2);
+        var key = Enumerable.Range(0, 100).Select(i => $"faulty-{i}").First(k => cluster.OwnerOf(new GrainId("faulty", k)) == cluster.Silos[1]);
+
+        var remote = cluster.Silos[0].GrainFactory.GetGrain<IFaultyGrain>(key);
+        var thrown = await Assert.ThrowsAsync<SaleClosedException>(() => remote.ThrowAfterAwait("sale 7 closed"));
+        var synchronous = await Assert.ThrowsAsync<InvalidOperationException>(() => remote.ThrowSynchronously("sale 8 closed"));
+
+        Assert.Equal("sale 7 closed", thrown.Message);
+        Assert.Equal("sale 8 closed", synchronous.Message);
+    }
+}
