@@ -9,4 +9,7 @@ public sealed class InvalidOrderTransitionException(string orderId, OrderStatus 
     public OrderStatus From { get; } = from;
 
     public OrderStatus To { get; } = to;
+
+    /// <summary>Why, beyond the table (kept as a property so the exception crosses silos intact).</summary>
+    public string? Detail { get; } = detail;
 }
