@@ -161,9 +161,11 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
         return (replaced, waiting);
     }
 
-    /// <summary>After <see cref="RegisterLocked"/> (and, for an accepted connection, after the answer is written): runs it.</summary>
-    private void Activate(RemoteSilo remote, SiloConnection connection, SiloConnection? replaced, TaskCompletionSource<SiloConnection>? waiting)
-    {
+    /// <summary>
+    /// Right after <see cref="RegisterLocked"/>: from now on callers may queue frames on the connection,
+    /// so its close is reported as lost (and forgotten) whenever it happens, even before it runs.
+    /// </summary>
+    private void Watch(RemoteSilo remote, SiloConnection connection) =>
         _ = connection.Closed.ContinueWith(
             static (closed, state) =>
             {
@@ -174,6 +176,10 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+
+    /// <summary>After <see cref="Watch"/> (and, for an accepted connection, after the answer is written): runs it.</summary>
+    private void Activate(RemoteSilo remote, SiloConnection connection, SiloConnection? replaced, TaskCompletionSource<SiloConnection>? waiting)
+    {
         replaced?.Close(ConnectionCloseReason.Replaced, null);
         connection.Start(_handler);
         _metrics?.ConnectionOpened(connection.IsOutbound);
