@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace OrderEngine.Runtime.Transport;
@@ -28,6 +29,11 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     public ConnectionManager(string localIdentity, IFrameHandler handler, TransportOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, TransportMetrics? metrics = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(localIdentity);
+        if (Encoding.UTF8.GetByteCount(localIdentity) > HandshakeMessage.MaxStringBytes)
+        {
+            throw new ArgumentException($"A silo identity may have at most {HandshakeMessage.MaxStringBytes} UTF-8 bytes.", nameof(localIdentity));
+        }
+
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
