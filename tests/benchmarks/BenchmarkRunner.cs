@@ -5,7 +5,7 @@ namespace OrderEngine.Benchmarks;
 
 /// <summary>
 /// Runs the scenarios named on the command line (all by default) and prints one markdown table row
-/// per figure. Usage: <c>[local] [activations] [hot] [--seconds N] [--postgres CONNSTR] [--activations N]</c>.
+/// per figure. Usage: <c>[local] [activations] [hot] [transport] [--seconds N] [--postgres CONNSTR] [--activations N] [--callers N]</c>.
 /// </summary>
 public static class BenchmarkRunner
 {
@@ -14,6 +14,7 @@ public static class BenchmarkRunner
         ArgumentNullException.ThrowIfNull(args);
         var seconds = Option(args, "--seconds", 10);
         var activations = Option(args, "--activations", 1_000_000);
+        var transportCallers = Option(args, "--callers", 1000);
         var postgres = Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("ORDERENGINE_BENCH_POSTGRES");
         var names = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         bool Selected(string name) => names.Count == 0 || names.Contains(name);
@@ -38,6 +39,12 @@ public static class BenchmarkRunner
         if (Selected("activations"))
         {
             results.AddRange(await ActivationDensityScenario.RunAsync(activations, concurrency: 256));
+        }
+
+        if (Selected("transport"))
+        {
+            results.AddRange(await TransportScenario.RunAsync(TimeSpan.FromSeconds(seconds), transportCallers, inlineContinuations: true));
+            results.AddRange(await TransportScenario.RunAsync(TimeSpan.FromSeconds(seconds), transportCallers, inlineContinuations: false));
         }
 
         foreach (var result in results)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the runtime benchmarks next to their baselines in one go and writes docs/benchmarks.md:
 #   - PostgreSQL's own hot-row check-and-decrement under pgbench (the baseline to beat),
-#   - our local grain calls, a durable hot grain on the same PostgreSQL, and activation density.
+#   - our local grain calls, a durable hot grain on the same PostgreSQL, activation density, and the
+#     silo-to-silo transport alone (request/answer frames over loopback).
 # Usage: tests/benchmarks/run.sh [--seconds N] [--activations N]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -51,7 +52,7 @@ echo "$baseline"
 
 echo "== order engine runtime benchmarks"
 dotnet build -c Release "$root/tests/benchmarks" -nologo -clp:ErrorsOnly >/dev/null
-ours=$(dotnet "$root/tests/benchmarks/bin/Release/net10.0/OrderEngine.Benchmarks.dll" local hot activations \
+ours=$(dotnet "$root/tests/benchmarks/bin/Release/net10.0/OrderEngine.Benchmarks.dll" local hot activations transport \
   --seconds "$seconds" --activations "$activations" --postgres "$ORDERENGINE_TEST_POSTGRES")
 echo "$ours"
 

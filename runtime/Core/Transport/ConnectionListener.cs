@@ -21,6 +21,7 @@ internal sealed class ConnectionListener : IAsyncDisposable
     private readonly HashSet<Task> _handshakes = [];
     private readonly HashSet<SiloConnection> _accepted = [];
     private Socket? _socket;
+    private IPEndPoint? _bound;
     private Task _acceptLoop = Task.CompletedTask;
     private int _stopped;
 
@@ -34,7 +35,7 @@ internal sealed class ConnectionListener : IAsyncDisposable
     }
 
     /// <summary>The address and port bound (after <see cref="StartAsync"/>; the OS-assigned port when 0 was asked for).</summary>
-    public IPEndPoint LocalEndPoint => (IPEndPoint)(_socket?.LocalEndPoint ?? throw new InvalidOperationException("The listener has not started."));
+    public IPEndPoint LocalEndPoint => _bound ?? throw new InvalidOperationException("The listener has not started.");
 
     public int Port => LocalEndPoint.Port;
 
@@ -61,7 +62,8 @@ internal sealed class ConnectionListener : IAsyncDisposable
         }
 
         _socket = socket;
-        TransportLog.Listening(_logger, socket.LocalEndPoint!);
+        _bound = (IPEndPoint)socket.LocalEndPoint!;
+        TransportLog.Listening(_logger, _bound);
         using (ExecutionContext.SuppressFlow())
         {
             _acceptLoop = Task.Run(AcceptLoopAsync, CancellationToken.None);
@@ -116,6 +118,11 @@ internal sealed class ConnectionListener : IAsyncDisposable
             catch (Exception) when (_stopping.IsCancellationRequested)
             {
                 return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+            {
+                // The peer gave up before its connection was accepted: nothing to do for this one.
+                continue;
             }
             catch (Exception e)
             {

@@ -26,8 +26,15 @@ internal sealed partial class ConnectionManager
                 throw new InvalidDataException($"The first frame of a silo connection must be a hello, not {hello.Kind}.");
             }
 
+            connection.SetPeer(hello.ConnectionId, hello.Sender);
+
             (var answer, var reason, remote, registered) = Decide(hello, connection);
             accepted = answer == HandshakeKind.Accepted;
+            if (accepted)
+            {
+                Watch(remote!, connection);
+            }
+
             await connection.WriteHandshakeAsync(HandshakeMessage.Answer(answer, hello, LocalIdentity, reason), stop.Token).ConfigureAwait(false);
             if (!accepted)
             {
@@ -45,7 +52,7 @@ internal sealed partial class ConnectionManager
             connection.Close(ConnectionCloseReason.IoError, e);
             if (accepted && remote is not null)
             {
-                // Registered, but the answer could not be written: undo, and hand the waiting callers back to the dial in progress.
+                // Registered (the close is reported as lost), but the answer could not be written: hand the waiting callers back to the dial in progress.
                 lock (remote.SyncRoot)
                 {
                     remote.DropLocked(connection);
@@ -107,7 +114,6 @@ internal sealed partial class ConnectionManager
                 return (HandshakeKind.Duplicate, "this silo's own connection attempt wins the tie-break", remote, default);
             }
 
-            connection.SetPeer(hello.ConnectionId, hello.Sender);
             return (HandshakeKind.Accepted, string.Empty, remote, RegisterLocked(remote, connection));
         }
     }

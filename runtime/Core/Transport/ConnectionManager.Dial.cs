@@ -78,6 +78,7 @@ internal sealed partial class ConnectionManager
 
             connection = NewConnection(socket, outbound: true);
             var hello = HandshakeMessage.Hello(NewConnectionId(), replaces, LocalIdentity, remote.Identity);
+            connection.SetPeer(hello.ConnectionId, remote.Identity);
             await connection.WriteHandshakeAsync(hello, stop.Token).ConfigureAwait(false);
             var answer = await connection.ReadHandshakeAsync(stop.Token).ConfigureAwait(false);
             if (answer.Kind == HandshakeKind.Refused)
@@ -108,7 +109,6 @@ internal sealed partial class ConnectionManager
                 return;
             }
 
-            connection.SetPeer(hello.ConnectionId, remote.Identity);
             (SiloConnection? Replaced, TaskCompletionSource<SiloConnection>? Waiting) registered;
             lock (remote.SyncRoot)
             {
@@ -116,6 +116,7 @@ internal sealed partial class ConnectionManager
                 registered = RegisterLocked(remote, connection);
             }
 
+            Watch(remote, connection);
             Activate(remote, connection, registered.Replaced, registered.Waiting);
 
             // Normally the callers of this attempt are the ones just released; if an accepted connection

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace OrderEngine.Runtime.Transport;
@@ -28,6 +29,11 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     public ConnectionManager(string localIdentity, IFrameHandler handler, TransportOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, TransportMetrics? metrics = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(localIdentity);
+        if (Encoding.UTF8.GetByteCount(localIdentity) > HandshakeMessage.MaxStringBytes)
+        {
+            throw new ArgumentException($"A silo identity may have at most {HandshakeMessage.MaxStringBytes} UTF-8 bytes.", nameof(localIdentity));
+        }
+
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -164,9 +170,11 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
         return (replaced, waiting);
     }
 
-    /// <summary>After <see cref="RegisterLocked"/> (and, for an accepted connection, after the answer is written): runs it.</summary>
-    private void Activate(RemoteSilo remote, SiloConnection connection, SiloConnection? replaced, TaskCompletionSource<SiloConnection>? waiting)
-    {
+    /// <summary>
+    /// Right after <see cref="RegisterLocked"/>: from now on callers may queue frames on the connection,
+    /// so its close is reported as lost (and forgotten) whenever it happens, even before it runs.
+    /// </summary>
+    private void Watch(RemoteSilo remote, SiloConnection connection) =>
         _ = connection.Closed.ContinueWith(
             static (closed, state) =>
             {
@@ -177,6 +185,10 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+
+    /// <summary>After <see cref="Watch"/> (and, for an accepted connection, after the answer is written): runs it.</summary>
+    private void Activate(RemoteSilo remote, SiloConnection connection, SiloConnection? replaced, TaskCompletionSource<SiloConnection>? waiting)
+    {
         replaced?.Close(ConnectionCloseReason.Replaced, null);
         connection.Start(_handler);
         _metrics?.ConnectionOpened(connection.IsOutbound);

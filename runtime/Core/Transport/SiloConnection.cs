@@ -150,17 +150,18 @@ internal sealed partial class SiloConnection : IAsyncDisposable
 
         _sendQueue.Writer.TryComplete();
         _transport.Abort();
-        if (reason is ConnectionCloseReason.ProtocolError or ConnectionCloseReason.IoError)
-        {
-            TransportLog.ConnectionFailed(_logger, Id, RemoteIdentity, RemoteEndPoint, reason, error);
-        }
-        else
-        {
-            TransportLog.ConnectionClosed(_logger, Id, RemoteIdentity, RemoteEndPoint, reason);
-        }
-
         if (_handler is not null)
         {
+            // Connections that never ran (declined or failed handshakes) are logged by the manager.
+            if (reason is ConnectionCloseReason.ProtocolError or ConnectionCloseReason.IoError)
+            {
+                TransportLog.ConnectionFailed(_logger, Id, RemoteIdentity, RemoteEndPoint, reason, error);
+            }
+            else
+            {
+                TransportLog.ConnectionClosed(_logger, Id, RemoteIdentity, RemoteEndPoint, reason);
+            }
+
             _metrics?.ConnectionClosed(reason);
         }
 

@@ -95,6 +95,52 @@ public sealed class ConnectionManagerTests
     }
 
     [Fact]
+    public async Task A_peer_that_dropped_the_connection_replaces_it_even_before_this_side_noticed()
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        using var stalled = new StalledHandler();
+        await using var a = await TransportTestSilo.StartAsync();
+        await using var b = await TransportTestSilo.StartAsync(handler: stalled);
+        var lostAtB = SiloConnectionTests.LostEvents(b.Manager);
+        var first = await a.ConnectAsync(b, deadline.Token);
+        Assert.True(first.TrySend(new MemoryFramePayload(new byte[] { 1 })));
+        var stale = await stalled.FirstFrame.WaitAsync(deadline.Token);
+
+        // B's read loop is stuck in its handler, so B cannot see A's close: it still holds the connection as in use.
+        first.Abort();
+        var second = await a.ConnectAsync(b, deadline.Token);
+
+        Assert.NotEqual(first.Id, second.Id);
+        var replaced = await lostAtB.Task.WaitAsync(deadline.Token);
+        Assert.Same(stale, replaced.Connection);
+        Assert.Equal(ConnectionCloseReason.Replaced, replaced.Closure.Reason);
+        Assert.True(b.Manager.TryGetConnection(a.Identity, out var atB));
+        Assert.Equal(second.Id, atB.Id);
+        stalled.Release();
+    }
+
+    [Fact]
+    public async Task A_hello_that_crossed_a_connection_already_in_use_is_answered_duplicate_and_changes_nothing()
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        await using var a = await TransportTestSilo.StartAsync();
+        await using var b = await TransportTestSilo.StartAsync();
+        var inUse = await a.ConnectAsync(b, deadline.Token);
+        using var raw = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await raw.ConnectAsync(b.EndPoint, deadline.Token);
+
+        await raw.SendAsync(Frame(HandshakeMessage.Hello(42, replaces: 0, a.Identity, b.Identity)), deadline.Token);
+        var answer = HandshakeMessage.Parse(new ReadOnlySequence<byte>(await ReceiveFrameAsync(raw, deadline.Token)));
+
+        Assert.Equal(HandshakeKind.Duplicate, answer.Kind);
+        Assert.Equal(42, answer.ConnectionId);
+        Assert.Equal(0, await ReceiveUntilClosedAsync(raw, deadline.Token));
+        Assert.True(b.Manager.TryGetConnection(a.Identity, out var atB));
+        Assert.Equal(inUse.Id, atB.Id);
+        Assert.False(inUse.IsClosed);
+    }
+
+    [Fact]
     public async Task A_stopped_peer_closes_the_connection_and_a_caller_reconnects_once_it_listens_again()
     {
         using var deadline = new CancellationTokenSource(Deadline);

@@ -6,7 +6,7 @@ namespace OrderEngine.Runtime.Tests.Transport;
 
 public sealed class SiloConnectionTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     [Theory]
     [InlineData(0)]
@@ -58,7 +58,7 @@ public sealed class SiloConnectionTests
     {
         const int Frames = 2000;
         using var deadline = new CancellationTokenSource(Deadline);
-        var stalled = new StalledHandler();
+        using var stalled = new StalledHandler();
         await using var a = await TransportTestSilo.StartAsync();
         await using var b = await TransportTestSilo.StartAsync(handler: stalled);
         var lostAtA = LostEvents(a.Manager);
@@ -149,26 +149,5 @@ public sealed class SiloConnectionTests
         var lost = new TaskCompletionSource<ConnectionLostEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         manager.ConnectionLost += (_, e) => lost.TrySetResult(e);
         return lost;
-    }
-
-    /// <summary>Blocks the read loop in the first frame until released, so the peer's socket buffers fill up.</summary>
-    private sealed class StalledHandler : IFrameHandler
-    {
-        private readonly TaskCompletionSource<SiloConnection> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly ManualResetEventSlim _release = new();
-        private int _count;
-
-        public Task<SiloConnection> FirstFrame => _first.Task;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Release() => _release.Set();
-
-        public void OnFrame(SiloConnection connection, ReadOnlySequence<byte> payload)
-        {
-            Interlocked.Increment(ref _count);
-            _first.TrySetResult(connection);
-            _release.Wait(Deadline);
-        }
     }
 }
