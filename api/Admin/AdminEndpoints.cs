@@ -9,6 +9,7 @@ using OrderEngine.Api.Problems;
 using OrderEngine.Api.Validation;
 using OrderEngine.GrainInterfaces.Admin;
 using OrderEngine.GrainInterfaces.Orders;
+using OrderEngine.Runtime.Diagnostics;
 
 namespace OrderEngine.Api.Admin;
 
@@ -26,6 +27,7 @@ public static class AdminEndpoints
         admin.MapGet("/orders/recent", GetRecentOrders).WithName(nameof(GetRecentOrders));
         admin.MapPost("/orders/process", ProcessOrder).WithName(nameof(ProcessOrder));
         admin.MapGet("/scaling-hints", GetScalingHints).WithName(nameof(GetScalingHints));
+        admin.MapGet("/cluster", GetCluster).WithName(nameof(GetCluster));
         return admin;
     }
 
@@ -95,13 +97,20 @@ public static class AdminEndpoints
             : await order.Process(force: false));
     }
 
+    /// <summary>Every live silo: address, membership status, start time, activations, calls/s, CPU (seed 000's "what runs where").</summary>
+    public static async Task<Ok<ClusterReport>> GetCluster(IClusterStatistics statistics, CancellationToken cancellationToken)
+    {
+        var silos = await statistics.ReadAsync(cancellationToken);
+        return TypedResults.Ok(new ClusterReport(silos.Count(s => s.Status == "Active"), silos));
+    }
+
     public static async Task<Results<Ok<ScalingHint>, ValidationProblem>> GetScalingHints(IGrainFactory grains, int? currentSilos = null)
     {
         var errors = new ValidationErrors();
         CheckRange(errors, "currentSilos", currentSilos, 1, 1000);
         return errors.Any
             ? Problem.Invalid(errors.ToDictionary())
-            : TypedResults.Ok(await grains.GetGrain<IScalingHintsGrain>(0).GetHint(currentSilos ?? 1));
+            : TypedResults.Ok(await grains.GetGrain<IScalingHintsGrain>(0).GetHint(currentSilos ?? 0));
     }
 
     private static void CheckRange(ValidationErrors errors, string field, int? value, int min, int max)

@@ -25,6 +25,7 @@ namespace OrderEngine.Api.Json;
 [JsonSerializable(typeof(MaintenanceStatus))]
 [JsonSerializable(typeof(IReadOnlyList<OrderSummary>))]
 [JsonSerializable(typeof(ScalingHint))]
+[JsonSerializable(typeof(ClusterReport))]
 [JsonSerializable(typeof(ServiceHealth))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]

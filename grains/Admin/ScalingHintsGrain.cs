@@ -5,39 +5,32 @@ using OrderEngine.Runtime.Diagnostics;
 namespace OrderEngine.Grains.Admin;
 
 /// <summary>
-/// Scaling hints of the local silo. One stateless worker per silo keeps the previous statistics reading,
-/// so rates cover the interval since the last hint (since the silo started, the first time).
+/// Scaling advice from cluster-wide load: activations and calls per second summed over the reachable
+/// Active silos, CPU averaged over them, each figure over the interval since the previous reading
+/// (<see cref="IClusterStatistics"/> asks every silo itself). One silo alone is a cluster of one.
 /// </summary>
-[StatelessWorker(1)]
-[GrainType("scalinghints")]
-public sealed class ScalingHintsGrain(ISiloStatistics statistics, IOptions<ScalingOptions> options) : Grain, IScalingHintsGrain
+public sealed class ScalingHintsGrain(IClusterStatistics statistics, IOptions<ScalingOptions> options) : Grain, IScalingHintsGrain
 {
-    private SiloStatistics? _previous;
-
-    public Task<ScalingHint> GetHint(int currentSilos)
+    public async Task<ScalingHint> GetHint(int currentSilos)
     {
-        var reading = statistics.Read();
-        var previous = _previous;
-        _previous = reading;
-        var interval = previous is null ? reading.Timestamp - reading.StartedAt : reading.Timestamp - previous.Timestamp;
-        var calls = reading.CallsTotal - (previous?.CallsTotal ?? 0);
-        var cpuTime = reading.ProcessorTime - (previous?.ProcessorTime ?? TimeSpan.Zero);
-        var seconds = interval.TotalSeconds;
-        var callsPerSecond = seconds > 0 ? calls / seconds : 0;
-        var cpuPercent = seconds > 0 ? Math.Clamp(cpuTime.TotalSeconds / (seconds * Math.Max(1, reading.ProcessorCount)) * 100, 0, 100) : 0;
-        var current = Math.Max(1, currentSilos);
-        var advice = ScalingAdvisor.Recommend(new ScalingInput(current, cpuPercent, callsPerSecond, reading.Activations), options.Value);
-        return Task.FromResult(new ScalingHint(
-            reading.SiloName,
-            reading.Timestamp,
-            interval,
-            reading.Activations,
+        var reports = await statistics.ReadAsync(CancellationToken.None);
+        var live = reports.Where(r => r.Reachable && r.Status == "Active").ToArray();
+        var callsPerSecond = live.Sum(r => r.CallsPerSecond ?? 0);
+        var cpuPercent = live.Length == 0 ? 0 : live.Average(r => r.CpuPercent ?? 0);
+        var activations = live.Sum(r => r.Activations ?? 0);
+        var current = currentSilos > 0 ? currentSilos : Math.Max(1, live.Length);
+        var advice = ScalingAdvisor.Recommend(new ScalingInput(current, cpuPercent, callsPerSecond, activations), options.Value);
+        return new ScalingHint(
+            live.Length == 1 ? live[0].SiloName : $"{live.Length} silos",
+            live.Max(r => r.ReadAt) ?? TimeProvider.GetUtcNow(),
+            live.Max(r => r.Interval) ?? TimeSpan.Zero,
+            activations,
             Math.Round(callsPerSecond, 1),
             Math.Round(cpuPercent, 1),
-            reading.WorkingSetBytes,
+            live.Sum(r => r.WorkingSetBytes ?? 0),
             current,
             advice.RecommendedSilos,
             advice.Action,
-            advice.Reason));
+            advice.Reason);
     }
 }

@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderEngine.Runtime.Cluster.Wire;
+using OrderEngine.Runtime.Diagnostics;
 using OrderEngine.Runtime.Hosting;
 using OrderEngine.Runtime.Invocation;
 using OrderEngine.Runtime.Membership;
@@ -22,6 +24,7 @@ internal sealed class ClusterMessaging(SiloRuntime runtime, ILogger logger) : IF
 {
     private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _probes = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<SiloStatistics>> _statistics = new();
     private readonly JsonSerializerOptions _json = runtime.Serializer.Options;
     private long _nextId;
 
@@ -79,6 +82,29 @@ internal sealed class ClusterMessaging(SiloRuntime runtime, ILogger logger) : IF
         }
     }
 
+    /// <summary>Asks <paramref name="silo"/> for its load figures; null when it does not answer within <paramref name="timeout"/>.</summary>
+    public async Task<SiloStatistics?> RequestStatisticsAsync(SiloAddress silo, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var answered = new TaskCompletionSource<SiloStatistics>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _statistics[id] = answered;
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            var connection = await Connections!.GetConnectionAsync(silo.ToString(), EndPointOf(silo), deadline.Token);
+            return connection.TrySend(new StatisticsPayload(id, null, _json)) ? await answered.Task.WaitAsync(deadline.Token) : null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            _statistics.TryRemove(id, out _);
+        }
+    }
+
     public void OnFrame(SiloConnection connection, ReadOnlySequence<byte> payload)
     {
         switch (WireJson.KindOf(payload))
@@ -96,6 +122,18 @@ internal sealed class ClusterMessaging(SiloRuntime runtime, ILogger logger) : IF
                 if (_probes.TryGetValue(WireReader.ReadPingId(payload), out var probe))
                 {
                     probe.TrySetResult();
+                }
+
+                break;
+            case WireKind.StatisticsRequest:
+                var (requestId, _) = StatisticsPayload.Read(payload, _json);
+                connection.TrySend(new StatisticsPayload(requestId, runtime.Services.GetRequiredService<ISiloStatistics>().Read(), _json));
+                break;
+            case WireKind.StatisticsResponse:
+                var (responseId, statistics) = StatisticsPayload.Read(payload, _json);
+                if (statistics is not null && _statistics.TryGetValue(responseId, out var waiting))
+                {
+                    waiting.TrySetResult(statistics);
                 }
 
                 break;

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderEngine.Runtime.Activations;
+using OrderEngine.Runtime.Cluster;
 using OrderEngine.Runtime.Diagnostics;
 using OrderEngine.Runtime.Membership;
 using OrderEngine.Runtime.Persistence;
@@ -36,6 +37,7 @@ public static class GrainRuntimeServiceCollectionExtensions
             ?? throw new InvalidOperationException("Reminders need a reminder table: register one (memory, SQLite or PostgreSQL).")));
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
         services.TryAddSingleton<ISiloStatistics, LocalSiloStatistics>();
+        services.TryAddSingleton<IClusterStatistics, ClusterStatistics>();
         services.AddHostedService<SiloHostedService>();
         return services;
     }

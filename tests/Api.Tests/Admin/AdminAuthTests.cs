@@ -21,11 +21,12 @@ public sealed class AdminAuthTests
     private const string RecentOrders = "GET /admin/orders/recent";
     private const string ProcessOrder = "POST /admin/orders/process";
     private const string ScalingHints = "GET /admin/scaling-hints";
+    private const string Cluster = "GET /admin/cluster";
     private const string DefineSale = "PUT /admin/skus/{sku}";
 
     private static readonly Dictionary<string, string?> Settings = new() { ["Orders:StartPaymentAutomatically"] = "false" };
 
-    public static TheoryData<string> Endpoints => [SetMaintenance, GetMaintenance, StuckOrders, RecentOrders, ProcessOrder, ScalingHints, DefineSale];
+    public static TheoryData<string> Endpoints => [SetMaintenance, GetMaintenance, StuckOrders, RecentOrders, ProcessOrder, ScalingHints, Cluster, DefineSale];
 
     [Theory]
     [MemberData(nameof(Endpoints))]
@@ -144,6 +145,11 @@ public sealed class AdminAuthTests
             case ScalingHints:
                 Assert.Equal(1, body.Deserialize<ScalingHint>(OrderApi.Json)!.CurrentSilos);
                 break;
+            case Cluster:
+                var silo = Assert.Single(body.GetProperty("silos").EnumerateArray());
+                Assert.Equal((1, "Active", true), (body.GetProperty("activeSilos").GetInt32(), silo.GetProperty("status").GetString(), silo.GetProperty("reachable").GetBoolean()));
+                Assert.True(silo.GetProperty("activations").GetInt32() > 0);
+                break;
             default:
                 Assert.Equal((target.NewSku, true, 7, 3.5m), (body.GetProperty("sku").GetString(), body.GetProperty("defined").GetBoolean(), body.GetProperty("stock").GetInt32(), body.GetProperty("price").GetDecimal()));
                 break;
@@ -158,6 +164,7 @@ public sealed class AdminAuthTests
         RecentOrders => new(HttpMethod.Get, "/admin/orders/recent"),
         ProcessOrder => new(HttpMethod.Post, "/admin/orders/process") { Content = JsonContent.Create(new { orderId = target.OrderId }) },
         ScalingHints => new(HttpMethod.Get, "/admin/scaling-hints"),
+        Cluster => new(HttpMethod.Get, "/admin/cluster"),
         DefineSale => new(HttpMethod.Put, $"/admin/skus/{target.NewSku}") { Content = JsonContent.Create(new { stock = 7, price = 3.5m }) },
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "not an admin endpoint"),
     };

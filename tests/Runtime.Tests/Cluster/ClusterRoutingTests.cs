@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrderEngine.Runtime.Diagnostics;
 using OrderEngine.Runtime.Tests.Grains;
 using Xunit;
 
@@ -42,5 +44,23 @@ public sealed class ClusterRoutingTests
 
         Assert.Equal("sale 7 closed", thrown.Message);
         Assert.Equal("sale 8 closed", synchronous.Message);
+    }
+
+    [Fact]
+    public async Task Any_silo_reports_every_silo_of_the_cluster_with_its_own_load()
+    {
+        await using var cluster = await ClusterSilos.StartAsync(3);
+        var keys = Enumerable.Range(0, 90).Select(i => $"load-{i}-{Guid.NewGuid():N}").ToArray();
+        await Task.WhenAll(keys.Select(key => cluster.Silos[0].GrainFactory.GetGrain<ICounterGrain>(key).Increment()));
+
+        var reports = await cluster.Silos[1].Services.GetRequiredService<IClusterStatistics>().ReadAsync(CancellationToken.None);
+
+        Assert.Equal(cluster.Silos.Select(s => s.Address!.ToString()).Order(), reports.Select(r => r.Address).Order());
+        Assert.All(reports, report => Assert.Equal(("Active", true), (report.Status, report.Reachable)));
+        foreach (var silo in cluster.Silos)
+        {
+            var report = reports.Single(r => r.Address == silo.Address!.ToString());
+            Assert.Equal(silo.ActivationCount, report.Activations);
+        }
     }
 }

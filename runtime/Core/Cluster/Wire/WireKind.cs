@@ -7,4 +7,6 @@ internal enum WireKind : byte
     Response = 2,
     Ping = 3,
     Pong = 4,
+    StatisticsRequest = 5,
+    StatisticsResponse = 6,
 }
