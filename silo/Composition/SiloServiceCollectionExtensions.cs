@@ -17,6 +17,7 @@ public static class SiloServiceCollectionExtensions
         builder.Services.AddGrainRuntime();
         builder.Services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.SectionName));
         builder.Services.AddConfiguredStorage(builder.Configuration);
+        builder.Services.AddConfiguredCluster(builder.Configuration);
         builder.Services.AddMemoryStreams(HealthEndpoints.StreamProviderName);
         builder.Services.AddOrderGrains(builder.Configuration);
         builder.Services.AddOrderEngineApi(builder.Configuration);

@@ -5,7 +5,7 @@ namespace OrderEngine.Benchmarks;
 
 /// <summary>
 /// Runs the scenarios named on the command line (all by default) and prints one markdown table row
-/// per figure. Usage: <c>[local] [activations] [hot] [transport] [--seconds N] [--postgres CONNSTR] [--activations N] [--callers N]</c>.
+/// per figure. Usage: <c>[local] [activations] [hot] [cluster] [transport] [--seconds N] [--postgres CONNSTR] [--activations N] [--callers N]</c>.
 /// </summary>
 public static class BenchmarkRunner
 {
@@ -39,6 +39,11 @@ public static class BenchmarkRunner
         if (Selected("activations"))
         {
             results.AddRange(await ActivationDensityScenario.RunAsync(activations, concurrency: 256));
+        }
+
+        if (Selected("cluster"))
+        {
+            results.AddRange(await ClusterScenario.RunAsync(TimeSpan.FromSeconds(seconds), callers: 512));
         }
 
         if (Selected("transport"))

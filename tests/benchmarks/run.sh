@@ -52,7 +52,7 @@ echo "$baseline"
 
 echo "== order engine runtime benchmarks"
 dotnet build -c Release "$root/tests/benchmarks" -nologo -clp:ErrorsOnly >/dev/null
-ours=$(dotnet "$root/tests/benchmarks/bin/Release/net10.0/OrderEngine.Benchmarks.dll" local hot activations transport \
+ours=$(dotnet "$root/tests/benchmarks/bin/Release/net10.0/OrderEngine.Benchmarks.dll" local hot activations cluster transport \
   --seconds "$seconds" --activations "$activations" --postgres "$ORDERENGINE_TEST_POSTGRES")
 echo "$ours"
 
@@ -85,6 +85,44 @@ held=$(curl -fsS "http://127.0.0.1:$silo_port/skus/hot" | python3 -c 'import jso
 kill -TERM "$silo_pid"; wait "$silo_pid" || true
 echo "$orders"
 echo "wrk counted $accepted accepted orders; the SKU holds $held units reserved or sold"
+
+echo "== POST /orders on one hot SKU, 2-silo cluster on PostgreSQL, one wrk per silo (a load balancer's split)"
+psql -c "CREATE DATABASE orders_cluster_bench"
+cluster_ports=()
+cluster_pids=()
+for i in 0 1; do
+  port=$(free_port)
+  env Admin__Token=bench Storage__Provider=Postgres \
+    Storage__PostgresConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orders_cluster_bench;Maximum Pool Size=64" \
+    Cluster__Enabled=true Cluster__SiloPort=0 RateLimit__PermitLimit=1000000 Logging__LogLevel__Default=Warning \
+    Kestrel__Endpoints__Http__Url="http://127.0.0.1:$port" \
+    dotnet "$root/silo/bin/Release/net10.0/OrderEngine.Silo.dll" >"$work/cluster-silo-$i.log" 2>&1 &
+  cluster_pids+=($!)
+  cluster_ports+=("$port")
+done
+for port in "${cluster_ports[@]}"; do
+  until curl -fsS -H "Authorization: Bearer bench" "http://127.0.0.1:$port/admin/cluster" 2>/dev/null | grep -q '"activeSilos":2'; do sleep 0.2; done
+done
+curl -fsS -X PUT "http://127.0.0.1:${cluster_ports[0]}/admin/skus/hot" -H "Authorization: Bearer bench" -H "Content-Type: application/json" \
+  -d '{"stock":100000000,"price":9.99}' >/dev/null
+wrk_pids=()
+for port in "${cluster_ports[@]}"; do
+  BENCH_SKU=hot wrk -t1 -c64 -d"${seconds}s" --timeout 10s -s "$root/tests/benchmarks/place-order.lua" "http://127.0.0.1:$port" | grep '^wrk:' >"$work/wrk-$port.txt" &
+  wrk_pids+=($!)
+done
+wait "${wrk_pids[@]}"
+cluster_requests=0; cluster_non2xx=0; cluster_p99=0
+for port in "${cluster_ports[@]}"; do
+  result=$(cat "$work/wrk-$port.txt")
+  cluster_requests=$((cluster_requests + $(echo "$result" | sed 's/.*requests=\([0-9]*\).*/\1/')))
+  cluster_non2xx=$((cluster_non2xx + $(echo "$result" | sed 's/.*errors_non2xx=\([0-9]*\).*/\1/')))
+  cluster_p99=$(awk -v a="$cluster_p99" -v b="$(echo "$result" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/')" 'BEGIN {print (b > a) ? b : a}')
+done
+kill -TERM "${cluster_pids[@]}"; wait "${cluster_pids[@]}" || true
+cluster_rate=$(awk -v r="$cluster_requests" -v s="$seconds" 'BEGIN {printf "%.0f", r / s}')
+orders+=$(printf '| POST /orders, one hot SKU, 2-silo cluster, PostgreSQL | 2 x 64 connections | %s orders/s | p99 %s ms (worse silo) | %s non-2xx of %s |\n' "$cluster_rate" "$cluster_p99" "$cluster_non2xx" "$cluster_requests")
+orders+=$'\n'
+echo "$orders"
 
 cpu=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
 {

@@ -78,7 +78,11 @@ public sealed class TestSilo : IAsyncDisposable
             await cluster.KillAsync();
         }
 
-        Runtime.Services.GetService<OrderEngine.Runtime.Reminders.ReminderService>()?.Stop();
+        if (Runtime.HasReminders)
+        {
+            Runtime.Reminders.Stop();
+        }
+
         await ((IAsyncDisposable)_host).DisposeAsync();
     }
 

@@ -32,7 +32,7 @@ public static class LocalCallsScenario
         ];
     }
 
-    private static async Task<long> MeasureAsync(IPingGrain[] grains, TimeSpan duration, int callers, LatencyRecorder? latencies)
+    internal static async Task<long> MeasureAsync(IPingGrain[] grains, TimeSpan duration, int callers, LatencyRecorder? latencies)
     {
         var stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
