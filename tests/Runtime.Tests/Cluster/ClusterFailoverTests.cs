@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrderEngine.Runtime.Persistence;
 using OrderEngine.Runtime.Tests.Grains;
+using OrderEngine.Runtime.Tests.Support;
 using OrderEngine.Testing.Cluster;
 using OrderEngine.Testing.Silo;
 using OrderEngine.Testing.Time;
@@ -42,10 +43,40 @@ public sealed class ClusterFailoverTests
         await Task.WhenAll(keys.Select(key => client.GetGrain<ICounterGrain>(key).Increment()));
         var before = keys.ToDictionary(key => key, key => cluster.OwnerOf(new GrainId("counter", key)).Address);
 
+        // Reads keep running while the silo joins and grains move; a call caught by the move is retried (bounded).
+        using var stop = new CancellationTokenSource();
+        var reads = 0;
+        var retries = 0;
+        var load = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            for (var i = worker; !stop.IsCancellationRequested; i += 4)
+            {
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        Assert.Equal(1, await client.GetGrain<ICounterGrain>(keys[i % keys.Length]).Get());
+                        break;
+                    }
+                    catch (SiloUnavailableException) when (attempt < 3)
+                    {
+                        Interlocked.Increment(ref retries);
+                    }
+                }
+
+                Interlocked.Increment(ref reads);
+            }
+        })).ToArray();
+
         var joined = await cluster.AddSiloAsync();
         using var deadline = new CancellationTokenSource(ClusterSilos.Deadline);
         await cluster.WaitForStableViewAsync(deadline.Token);
+        var atStable = Volatile.Read(ref reads);
+        await Eventually.WaitAsync(() => Volatile.Read(ref reads) > atStable + 300 || load.Any(t => t.IsFaulted), "reads go on after the join");
+        await stop.CancelAsync();
+        await Task.WhenAll(load);
         var counts = await Task.WhenAll(keys.Select(key => client.GetGrain<ICounterGrain>(key).Increment()));
+        Assert.InRange(retries, 0, Volatile.Read(ref reads) / 100);
 
         var moved = keys.Count(key => cluster.OwnerOf(new GrainId("counter", key)).Address != before[key]);
         Assert.All(counts, count => Assert.Equal(2, count));
@@ -119,6 +150,47 @@ public sealed class ClusterFailoverTests
         var stored = await storage.ReadAsync(new GrainStateKey("counter", new GrainId("counter", key)), CancellationToken.None);
         Assert.Contains("\"value\":3", stored!.Record.Payload, StringComparison.Ordinal);
         await cluster.KillSiloAsync(stale);
+    }
+
+    [Fact]
+    public async Task A_one_shot_reminder_of_a_killed_silos_grain_fires_once_on_its_new_owner()
+    {
+        var probe = new GrainProbe();
+        await using var cluster = await ClusterSilos.StartAsync(3, probe);
+        var victim = cluster.Silos[1];
+        var key = KeysOwnedBy(cluster, victim, "reminder", 1)[0];
+        await cluster.Silos[0].GrainFactory.GetGrain<IReminderGrain>(key).Register("expire", TimeSpan.FromSeconds(3), Timeout.InfiniteTimeSpan);
+
+        await cluster.KillSiloAsync(victim);
+        using var deadline = new CancellationTokenSource(ClusterSilos.Deadline);
+        await cluster.WaitForStableViewAsync(deadline.Token);
+        await Eventually.WaitAsync(() => probe.Count($"reminder:{key}:expire:") == 1, "the reminder fires on the grain's new owner");
+        var owner = cluster.OwnerOf(new GrainId("reminder", key));
+
+        Assert.NotEqual(victim, owner);
+        Assert.NotNull(owner.ActivationIdOf(new GrainId("reminder", key)));
+        await Eventually.WaitAsync(async () => !await cluster.Silos[0].GrainFactory.GetGrain<IReminderGrain>(key).Has("expire"), "the fired one-shot reminder is removed");
+        Assert.Equal(1, probe.Count($"reminder:{key}:expire:"));
+    }
+
+    [Fact]
+    public async Task A_restarted_silo_is_a_new_member_and_serves_its_share_again()
+    {
+        await using var cluster = await ClusterSilos.StartAsync(2);
+        var old = cluster.Silos[1];
+        var oldAddress = old.Address!;
+        var keys = Enumerable.Range(0, 60).Select(i => $"restart-{i}-{Guid.NewGuid():N}").ToArray();
+        await Task.WhenAll(keys.Select(key => cluster.Silos[0].GrainFactory.GetGrain<ICounterGrain>(key).Increment()));
+
+        var restarted = await cluster.RestartSiloAsync(old);
+        using var deadline = new CancellationTokenSource(ClusterSilos.Deadline);
+        await cluster.WaitForStableViewAsync(deadline.Token);
+        var counts = await Task.WhenAll(keys.Select(key => restarted.GrainFactory.GetGrain<ICounterGrain>(key).Increment()));
+
+        Assert.All(counts, count => Assert.Equal(2, count));
+        Assert.NotEqual(oldAddress, restarted.Address);
+        Assert.Equal(OrderEngine.Runtime.Membership.SiloStatus.Dead, cluster.Silos[0].View!.StatusOf(oldAddress));
+        Assert.Contains(keys, key => cluster.OwnerOf(new GrainId("counter", key)) == restarted);
     }
 
     private static string[] KeysOwnedBy(TestCluster cluster, TestSilo silo, string grainType, int count) =>
