@@ -10,7 +10,11 @@ public sealed class DeadlockException : InvalidOperationException
         : base($"Deadlock: call to {methodName} closes the cycle {string.Join(" -> ", cycle)}; the target is not reentrant and is waiting on this call chain.")
     {
         Cycle = cycle;
+        MethodName = methodName;
     }
+
+    /// <summary>The call that would have closed the cycle.</summary>
+    public string MethodName { get; }
 
     /// <summary>The grains in call order, starting and ending with the target.</summary>
     public IReadOnlyList<GrainId> Cycle { get; }

@@ -63,4 +63,18 @@ public sealed class ClusterRoutingTests
             Assert.Equal(silo.ActivationCount, report.Activations);
         }
     }
+
+    [Fact]
+    public async Task A_call_cycle_across_silos_fails_at_once_as_a_deadlock_naming_the_cycle()
+    {
+        await using var cluster = await ClusterSilos.StartAsync(2);
+        var a = Enumerable.Range(0, 100).Select(i => $"a{i}-{Guid.NewGuid():N}").First(k => cluster.OwnerOf(new GrainId("cycle", k)) == cluster.Silos[0]);
+        var b = Enumerable.Range(0, 100).Select(i => $"b{i}-{Guid.NewGuid():N}").First(k => cluster.OwnerOf(new GrainId("cycle", k)) == cluster.Silos[1]);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<DeadlockException>(() => cluster.Silos[1].GrainFactory.GetGrain<ICycleGrain>(a).CallThrough([b, a]));
+
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.Equal([$"cycle/{a}", $"cycle/{b}", $"cycle/{a}"], error.Cycle.Select(g => g.ToString()));
+    }
 }

@@ -20,6 +20,18 @@ internal static class RemoteExceptionCodec
     {
         var type = exception.GetType();
         writer.WriteStartObject();
+        if (exception is RemoteGrainException relayed)
+        {
+            // Handed on from a third silo: pass the original along rather than wrapping it again.
+            writer.WriteString("type", relayed.RemoteType);
+            writer.WriteString("message", relayed.RemoteMessage);
+            writer.WriteString("stack", exception.Data["RemoteStackTrace"] as string);
+            writer.WriteStartObject("props");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            return;
+        }
+
         writer.WriteString("type", type.FullName);
         writer.WriteString("message", exception.Message);
         writer.WriteString("stack", exception.StackTrace);
