@@ -28,12 +28,6 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
 
     public ConnectionManager(string localIdentity, IFrameHandler handler, TransportOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, TransportMetrics? metrics = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(localIdentity);
-        if (Encoding.UTF8.GetByteCount(localIdentity) > HandshakeMessage.MaxStringBytes)
-        {
-            throw new ArgumentException($"A silo identity may have at most {HandshakeMessage.MaxStringBytes} UTF-8 bytes.", nameof(localIdentity));
-        }
-
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -60,7 +54,20 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     /// This silo's identity, sent in every handshake. Settable once the listener has bound an
     /// OS-assigned port (the identity names the port), before the first connection.
     /// </summary>
-    public string LocalIdentity { get; set; }
+    public string LocalIdentity
+    {
+        get;
+        set
+        {
+            ArgumentException.ThrowIfNullOrEmpty(value);
+            if (Encoding.UTF8.GetByteCount(value) > HandshakeMessage.MaxStringBytes)
+            {
+                throw new ArgumentException($"A silo identity may have at most {HandshakeMessage.MaxStringBytes} UTF-8 bytes.", nameof(value));
+            }
+
+            field = value;
+        }
+    }
 
     public TransportOptions Options { get; }
 
