@@ -13,8 +13,9 @@ public sealed partial class OrderGrain
 {
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
     {
-        OrderReminders.UnpaidTimeout => OnUnpaidTimeoutAsync(),
-        OrderReminders.ProcessingTimeout => OnProcessingTimeoutAsync(),
+        OrderReminders.Timeout => State.Status == OrderStatus.Processing ? OnProcessingTimeoutAsync() : OnUnpaidTimeoutAsync(),
+        OrderReminders.LegacyUnpaidTimeout => OnUnpaidTimeoutAsync(),
+        OrderReminders.LegacyProcessingTimeout => OnProcessingTimeoutAsync(),
         _ => Task.CompletedTask,
     };
 
@@ -22,7 +23,7 @@ public sealed partial class OrderGrain
     {
         if (!State.Exists || State.Status is not (OrderStatus.Pending or OrderStatus.Reserved))
         {
-            OrderLog.TimeoutIgnored(_logger, OrderId, OrderReminders.UnpaidTimeout, State.Status);
+            OrderLog.TimeoutIgnored(_logger, OrderId, "unpaid", State.Status);
             return;
         }
 
@@ -34,7 +35,7 @@ public sealed partial class OrderGrain
         // A firing well before the recorded deadline is a late duplicate of an earlier registration.
         if (!State.Exists || State.Status != OrderStatus.Processing || Now < State.ProcessingDeadline - TimeSpan.FromSeconds(1))
         {
-            OrderLog.TimeoutIgnored(_logger, OrderId, OrderReminders.ProcessingTimeout, State.Status);
+            OrderLog.TimeoutIgnored(_logger, OrderId, "processing", State.Status);
             return;
         }
 

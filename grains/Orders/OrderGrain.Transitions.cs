@@ -32,25 +32,24 @@ public sealed partial class OrderGrain
         await _state.WriteStateAsync();
         _metrics.Rejected(rejection.Reason);
         OrderLog.Rejected(_logger, OrderId, rejection.Message);
-        await ClearTimeoutAsync(OrderReminders.UnpaidTimeout);
+        await ClearTimeoutAsync(OrderReminders.Timeout);
     }
 
     private async Task BeginProcessingAsync(string reason)
     {
         Require(OrderStatus.Processing);
         var deadline = Now + _options.ProcessingTimeout;
-        await RegisterTimeoutAsync(OrderReminders.ProcessingTimeout, _options.ProcessingTimeout);
+        await RegisterTimeoutAsync(OrderReminders.Timeout, _options.ProcessingTimeout);
         Move(OrderStatus.Processing, reason, state => state with { ProcessingDeadline = deadline });
         Publish(OrderEventKind.PaymentStarted, reason);
         await _state.WriteStateAsync();
-        await ClearTimeoutAsync(OrderReminders.UnpaidTimeout);
     }
 
     private async Task RetryProcessingAsync(string reason, bool countsAsStuckRetry)
     {
         Require(OrderStatus.Processing);
         var deadline = Now + _options.ProcessingTimeout;
-        await RegisterTimeoutAsync(OrderReminders.ProcessingTimeout, _options.ProcessingTimeout);
+        await RegisterTimeoutAsync(OrderReminders.Timeout, _options.ProcessingTimeout);
         Move(OrderStatus.Processing, reason, state => state with
         {
             ProcessingDeadline = deadline,
@@ -74,7 +73,7 @@ public sealed partial class OrderGrain
         await _state.WriteStateAsync();
         _metrics.Paid(processing);
         await SettleStockAsync();
-        await ClearTimeoutAsync(OrderReminders.ProcessingTimeout);
+        await ClearTimeoutAsync(OrderReminders.Timeout);
     }
 
     private async Task MarkPaymentFailedAsync(string reason, int attempts)
@@ -94,7 +93,7 @@ public sealed partial class OrderGrain
         _metrics.DeadLettered();
         OrderLog.DeadLettered(_logger, OrderId, attempts, reason);
         await SettleStockAsync();
-        await ClearTimeoutAsync(OrderReminders.ProcessingTimeout);
+        await ClearTimeoutAsync(OrderReminders.Timeout);
     }
 
     private async Task MarkCancelledAsync(string reason, string cause)
@@ -104,7 +103,7 @@ public sealed partial class OrderGrain
         await _state.WriteStateAsync();
         _metrics.Cancelled(cause);
         await SettleStockAsync();
-        await ClearTimeoutAsync(OrderReminders.UnpaidTimeout);
+        await ClearTimeoutAsync(OrderReminders.Timeout);
     }
 
     private Task MarkShippedAsync(string? trackingNumber)

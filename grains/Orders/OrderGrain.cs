@@ -90,7 +90,7 @@ public sealed partial class OrderGrain : Grain, IOrderGrain, IRemindable
             }
 
             // A retry of a placement that was interrupted before its reservation: its timeout may be missing.
-            await RegisterTimeoutAsync(OrderReminders.UnpaidTimeout, _options.UnpaidTimeout);
+            await RegisterTimeoutAsync(OrderReminders.Timeout, _options.UnpaidTimeout);
             return await ReserveLinesAsync();
         }
 
@@ -98,7 +98,7 @@ public sealed partial class OrderGrain : Grain, IOrderGrain, IRemindable
         // for this order always has a timeout that releases it. They do not depend on each other, so
         // they go to storage together (one round trip, one commit with a batching provider).
         await Task.WhenAll(
-            RegisterTimeoutAsync(OrderReminders.UnpaidTimeout, _options.UnpaidTimeout),
+            RegisterTimeoutAsync(OrderReminders.Timeout, _options.UnpaidTimeout),
             CreateAsync(command.CustomerId, lines));
         return await ReserveLinesAsync();
     }

@@ -1,11 +1,18 @@
 namespace OrderEngine.Grains.Orders;
 
-/// <summary>Names of the order's durable one-shot reminders; each exists only while the order is in its state.</summary>
+/// <summary>
+/// The order's one durable timeout. It exists while the order can get stuck and means what the order's
+/// status says when it fires: the unpaid timeout while Pending or Reserved, the processing timeout
+/// while Processing. Moving to Processing moves the same reminder's due time (one write, not a new
+/// reminder plus a delete); a settled order removes it.
+/// </summary>
 public static class OrderReminders
 {
-    /// <summary>Registered when the order is placed; cancels it if still Pending or Reserved when due.</summary>
-    public const string UnpaidTimeout = "unpaid-timeout";
+    public const string Timeout = "timeout";
 
-    /// <summary>Registered when payment starts and at every re-run; retries or fails an order still in Processing when due.</summary>
-    public const string ProcessingTimeout = "processing-timeout";
+    /// <summary>Written by earlier versions, one per state; still handled so upgraded silos honour them.</summary>
+    public const string LegacyUnpaidTimeout = "unpaid-timeout";
+
+    /// <summary>Written by earlier versions, one per state; still handled so upgraded silos honour them.</summary>
+    public const string LegacyProcessingTimeout = "processing-timeout";
 }

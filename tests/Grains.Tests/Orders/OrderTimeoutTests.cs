@@ -1,6 +1,5 @@
 using OrderEngine.GrainInterfaces.Orders;
 using OrderEngine.GrainInterfaces.Skus;
-using OrderEngine.Grains.Orders;
 using OrderEngine.Grains.Tests.Support;
 using OrderEngine.Runtime.Streams;
 using OrderEngine.Testing.Time;
@@ -32,30 +31,33 @@ public sealed class OrderTimeoutTests
             cancelled.History[^1]);
         await Eventually.WaitAsync(async () => (await silo.Sku(sku).GetSnapshot()).Available == 5, "the stock is released");
         Assert.Equal(new SkuSnapshot(sku, true, 5, 5, 0, 0, 10m, null, null, null, 0), await silo.Sku(sku).GetSnapshot());
-        await Eventually.WaitAsync(async () => !await silo.HasReminderAsync(orderId, OrderReminders.UnpaidTimeout), "the fired reminder is gone");
+        await Eventually.WaitAsync(async () => await silo.TimeoutDueAsync(orderId) is null, "the fired reminder is gone");
     }
 
     [Fact]
-    public async Task Each_timeout_exists_only_while_the_order_is_in_its_state()
+    public async Task The_one_timeout_follows_the_state_unpaid_then_processing_and_goes_once_paid()
     {
         await using var silo = await OrderSilo.StartAsync(OrderScenarios.ManualPayment);
         silo.Breaker.Isolate();
         var sku = await silo.DefineSkuAsync(stock: 5);
         var orderId = OrderSilo.NewKey("order");
 
+        var placedAt = silo.Clock.GetUtcNow();
         await silo.Order(orderId).Place(OrderScenarios.OneLine(sku));
-        var afterPlace = (await silo.HasReminderAsync(orderId, OrderReminders.UnpaidTimeout), await silo.HasReminderAsync(orderId, OrderReminders.ProcessingTimeout));
+        var afterPlace = await silo.TimeoutDueAsync(orderId);
+        silo.Clock.Advance(TimeSpan.FromMinutes(1));
+        var processAt = silo.Clock.GetUtcNow();
         await silo.Order(orderId).Process(force: false);
         await silo.WaitForRefusedPaymentsAsync(1);
-        var afterProcess = (await silo.HasReminderAsync(orderId, OrderReminders.UnpaidTimeout), await silo.HasReminderAsync(orderId, OrderReminders.ProcessingTimeout));
+        var afterProcess = await silo.TimeoutDueAsync(orderId);
         silo.Breaker.Reset();
         await silo.Order(orderId).Process(force: true);
         await silo.WaitForStatusAsync(orderId, OrderStatus.Paid);
-        await Eventually.WaitAsync(async () => !await silo.HasReminderAsync(orderId, OrderReminders.ProcessingTimeout), "the processing timeout is removed once paid");
+        await Eventually.WaitAsync(async () => await silo.TimeoutDueAsync(orderId) is null, "the timeout is removed once paid");
 
-        Assert.Equal((true, false), afterPlace);
-        Assert.Equal((false, true), afterProcess);
-        Assert.False(await silo.HasReminderAsync(orderId, OrderReminders.UnpaidTimeout));
+        Assert.Equal(placedAt + Unpaid, afterPlace);
+        Assert.Equal(processAt + TimeSpan.FromMinutes(30), afterProcess);
+        Assert.Empty(await silo.Reminders.ReadGrainAsync(new GrainId("order", orderId), CancellationToken.None));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class PlaceOrderTests
             Assert.Equal(new SkuSnapshot(sku, true, stock, stock, 0, 0, 10m, null, null, null, 0), await silo.Sku(sku).GetSnapshot());
         }
 
-        Assert.False(await silo.HasReminderAsync(orderId, OrderReminders.UnpaidTimeout));
+        Assert.Null(await silo.TimeoutDueAsync(orderId));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderEngine.GrainInterfaces.Admin;
 using OrderEngine.GrainInterfaces.Orders;
 using OrderEngine.GrainInterfaces.Skus;
+using OrderEngine.Grains.Orders;
 using OrderEngine.Grains.Payments;
 using OrderEngine.Runtime.Hosting;
 using OrderEngine.Runtime.Persistence;
@@ -112,6 +113,10 @@ public sealed class OrderSilo : IAsyncDisposable
 
     public async Task<bool> HasReminderAsync(string orderId, string reminderName) =>
         await Reminders.ReadAsync(new GrainId("order", orderId), reminderName, CancellationToken.None) is not null;
+
+    /// <summary>When the order's durable timeout is due, or null when it has none.</summary>
+    public async Task<DateTimeOffset?> TimeoutDueAsync(string orderId) =>
+        (await Reminders.ReadAsync(new GrainId("order", orderId), OrderReminders.Timeout, CancellationToken.None))?.StartAt;
 
     /// <summary>Stops the silo; a shutdown stuck on the runtime race above gives up after a few seconds instead of the host's 30.</summary>
     public async Task StopAsync()
