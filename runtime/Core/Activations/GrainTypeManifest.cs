@@ -1,7 +1,10 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using OrderEngine.Runtime.Invocation;
+using OrderEngine.Runtime.Messaging;
+using OrderEngine.Runtime.Reminders;
+using OrderEngine.Runtime.Streams;
 
 namespace OrderEngine.Runtime.Activations;
 
@@ -21,6 +24,12 @@ internal sealed class GrainTypeManifest : IGrainMetadataBuilder
 
     public GrainTypeManifest(IEnumerable<Assembly> assemblies)
     {
+        // The calls the runtime makes itself (stream delivery, reminders, activation) cross silos too.
+        foreach (var method in new[] { StreamDeliveryRequest.Descriptor, ReminderRequest.Descriptor, ActivateRequest.Descriptor })
+        {
+            _methods[method.Key] = method;
+        }
+
         foreach (var assembly in assemblies)
         {
             Load(assembly);

@@ -39,7 +39,7 @@ internal sealed class ClusterMessaging(SiloRuntime runtime, ILogger logger) : IF
     {
         var request = message.Request!;
         var id = Interlocked.Increment(ref _nextId);
-        if (!request.Method.IsOneWay || message is RemoteRequestMessage)
+        if (!request.Method.IsOneWay)
         {
             _pending[id] = new PendingCall(message, owner);
         }

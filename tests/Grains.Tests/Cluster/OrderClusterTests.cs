@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using OrderEngine.GrainInterfaces.Admin;
 using OrderEngine.GrainInterfaces.Orders;
 using OrderEngine.GrainInterfaces.Skus;
 using OrderEngine.Grains.Tests.Support;
@@ -25,6 +26,9 @@ public sealed class OrderClusterTests
         var completed = await silos[1].GrainFactory.GetGrain<IOrderGrain>(orderId).Complete();
         var refused = await Assert.ThrowsAsync<InvalidOrderTransitionException>(() => silos[2].GrainFactory.GetGrain<IOrderGrain>(orderId).Cancel("too late"));
         var stock = await silos[2].GrainFactory.GetGrain<ISkuGrain>(sku).GetSnapshot();
+        await Eventually.WaitAsync(
+            async () => (await silos[2].GrainFactory.GetGrain<IOrderIndexGrain>(0).GetRecent(50)).Any(o => o.OrderId == orderId && o.Status == OrderStatus.Completed),
+            "the order's events reach its index shard, wherever that lives");
 
         Assert.True(placed.Accepted);
         Assert.Equal((OrderStatus.Shipped, OrderStatus.Completed), (shipped.Status, completed.Status));

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderEngine.Runtime.Diagnostics;
 using OrderEngine.Runtime.Tests.Grains;
+using OrderEngine.Runtime.Tests.Support;
+using OrderEngine.Testing.Time;
 using Xunit;
 
 namespace OrderEngine.Runtime.Tests.Cluster;
@@ -76,5 +78,24 @@ public sealed class ClusterRoutingTests
 
         Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         Assert.Equal([$"cycle/{a}", $"cycle/{b}", $"cycle/{a}"], error.Cycle.Select(g => g.ToString()));
+    }
+
+    [Fact]
+    public async Task Stream_events_reach_an_implicit_subscriber_owned_by_another_silo_in_order()
+    {
+        var probe = new GrainProbe();
+        await using var cluster = await ClusterSilos.StartAsync(2, probe);
+        var key = Enumerable.Range(0, 1_000).Select(i => $"stream-{i}-{Guid.NewGuid():N}")
+            .First(k => cluster.OwnerOf(new GrainId("counter", k)) == cluster.Silos[0] && cluster.OwnerOf(new GrainId("subscriber", k)) == cluster.Silos[1]);
+        var counter = cluster.Silos[0].GrainFactory.GetGrain<ICounterGrain>(key);
+
+        for (var i = 0; i < 20; i++)
+        {
+            await counter.IncrementAndPublish();
+        }
+
+        await Eventually.WaitAsync(() => probe.Count($"event:{key}:") == 20, "the 20 events reach the subscriber on the other silo");
+        Assert.Equal(0, await cluster.Silos[0].GrainFactory.GetGrain<ISubscriberGrain>(key).OutOfOrder());
+        Assert.NotNull(cluster.Silos[1].ActivationIdOf(new GrainId("subscriber", key)));
     }
 }
