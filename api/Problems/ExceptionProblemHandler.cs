@@ -54,6 +54,8 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
         InvalidOrderException e => (400, ProblemTypes.Validation, "Invalid order", e.Message),
         InvalidSaleDefinitionException e => (400, ProblemTypes.InvalidSale, "Invalid sale definition", e.Message),
         GrainCallTimeoutException => (503, ProblemTypes.Busy, "Try again", "The engine did not answer in time; the request may still complete. Retry with the same Idempotency-Key."),
+        SiloUnavailableException => (503, ProblemTypes.Busy, "Try again", "The silo serving this order left the cluster mid-request; it may have completed. Retry with the same Idempotency-Key."),
+        RemoteGrainException e when e.RemoteType.StartsWith("Npgsql.", StringComparison.Ordinal) => (503, ProblemTypes.Busy, "Try again", "Storage is not answering right now; retry with the same Idempotency-Key."),
         GrainActivationException { InnerException: DbException } or DbException or TimeoutException => (503, ProblemTypes.Busy, "Try again", "Storage is not answering right now; retry with the same Idempotency-Key."),
         _ => (500, ProblemTypes.Unexpected, "Unexpected error", "The engine failed unexpectedly; the correlation id identifies this request in the logs."),
     };

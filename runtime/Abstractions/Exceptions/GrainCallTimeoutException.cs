@@ -4,10 +4,16 @@ namespace OrderEngine.Runtime;
 public sealed class GrainCallTimeoutException : TimeoutException
 {
     public GrainCallTimeoutException(GrainId grainId, string interfaceName, string methodName, TimeSpan timeout)
-        : base($"Call to {interfaceName}.{methodName} on grain {grainId} timed out after {timeout.TotalSeconds:0.###} s.")
+        : this(grainId, $"{interfaceName}.{methodName}", timeout)
+    {
+    }
+
+    /// <summary>With the method as "Interface.Method" (how the exception is rebuilt on a caller's silo).</summary>
+    public GrainCallTimeoutException(GrainId grainId, string methodName, TimeSpan timeout)
+        : base($"Call to {methodName} on grain {grainId} timed out after {timeout.TotalSeconds:0.###} s.")
     {
         GrainId = grainId;
-        MethodName = $"{interfaceName}.{methodName}";
+        MethodName = methodName;
         Timeout = timeout;
     }
 

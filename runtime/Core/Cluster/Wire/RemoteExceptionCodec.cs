@@ -53,6 +53,12 @@ internal static class RemoteExceptionCodec
         }
 
         writer.WriteEndObject();
+        if (exception.InnerException is { } inner)
+        {
+            writer.WritePropertyName("inner");
+            Write(writer, inner, options);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -60,7 +66,8 @@ internal static class RemoteExceptionCodec
     {
         var typeName = error.GetProperty("type").GetString() ?? "unknown";
         var message = error.GetProperty("message").GetString() ?? string.Empty;
-        var rebuilt = Rebuild(typeName, message, error.GetProperty("props"), options) ?? new RemoteGrainException(typeName, message);
+        var inner = error.TryGetProperty("inner", out var innerError) ? Read(innerError, options) : null;
+        var rebuilt = Rebuild(typeName, message, error.GetProperty("props"), inner, options) ?? new RemoteGrainException(typeName, message);
         if (error.TryGetProperty("stack", out var stack) && stack.ValueKind == JsonValueKind.String)
         {
             rebuilt.Data["RemoteStackTrace"] = stack.GetString();
@@ -69,7 +76,7 @@ internal static class RemoteExceptionCodec
         return rebuilt;
     }
 
-    private static Exception? Rebuild(string typeName, string message, JsonElement props, JsonSerializerOptions options)
+    private static Exception? Rebuild(string typeName, string message, JsonElement props, Exception? inner, JsonSerializerOptions options)
     {
         var type = TypesByName.GetOrAdd(typeName, FindType);
         if (type is null)
@@ -85,11 +92,15 @@ internal static class RemoteExceptionCodec
 
         foreach (var constructor in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length))
         {
-            if (TryArguments(constructor, values, message, options) is { } arguments)
+            if (TryArguments(constructor, values, message, inner, options) is { } arguments)
             {
                 try
                 {
-                    return (Exception)constructor.Invoke(arguments);
+                    // A constructor that loses part of the message (a parameter that is no property) is not the one.
+                    if (constructor.Invoke(arguments) is Exception rebuilt && rebuilt.Message == message)
+                    {
+                        return rebuilt;
+                    }
                 }
                 catch (TargetInvocationException)
                 {
@@ -100,7 +111,7 @@ internal static class RemoteExceptionCodec
         return null;
     }
 
-    private static object?[]? TryArguments(ConstructorInfo constructor, Dictionary<string, JsonElement> values, string message, JsonSerializerOptions options)
+    private static object?[]? TryArguments(ConstructorInfo constructor, Dictionary<string, JsonElement> values, string message, Exception? inner, JsonSerializerOptions options)
     {
         var parameters = constructor.GetParameters();
         var arguments = new object?[parameters.Length];
@@ -121,6 +132,10 @@ internal static class RemoteExceptionCodec
             else if (parameter.Name == "message" && parameter.ParameterType == typeof(string))
             {
                 arguments[i] = message;
+            }
+            else if (parameter.Name == "innerException" && typeof(Exception).IsAssignableFrom(parameter.ParameterType) && (inner is null || parameter.ParameterType.IsInstanceOfType(inner)))
+            {
+                arguments[i] = inner;
             }
             else if (parameter.HasDefaultValue)
             {
