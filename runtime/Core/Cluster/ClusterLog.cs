@@ -43,4 +43,7 @@ internal static partial class ClusterLog
 
     [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, EventName = "send_failed", Message = "Could not send {Method} for {Grain} to {Silo}")]
     public static partial void SendFailed(ILogger logger, string method, GrainId grain, SiloAddress silo, Exception exception);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, EventName = "leave_failed", Message = "Leaving the cluster gracefully failed; the other silos will find this one dead by probing")]
+    public static partial void LeaveFailed(ILogger logger, Exception exception);
 }

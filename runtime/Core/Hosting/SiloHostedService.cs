@@ -42,6 +42,11 @@ internal sealed class SiloHostedService(SiloRuntime runtime, ActivationCollector
             {
                 ActivationLog.ShutdownTimedOut(logger, runtime.Directory.Count);
             }
+            catch (Exception exception)
+            {
+                // A leave that cannot finish (storage gone) degrades to a crash: the others find out by probing.
+                ClusterLog.LeaveFailed(logger, exception);
+            }
         }
 
         _reminders?.Stop();
