@@ -29,14 +29,14 @@ internal sealed class SlidingWindowCounter(int segments)
             Advance(segment);
             if (_total < limit)
             {
-                _counts[segment % segments]++;
+                _counts[Slot(segment)]++;
                 _total++;
                 return 0;
             }
 
             for (var oldest = segment - segments + 1; oldest <= segment; oldest++)
             {
-                if (_counts[oldest % segments] > 0)
+                if (_counts[Slot(oldest)] > 0)
                 {
                     return oldest + segments;
                 }
@@ -61,6 +61,9 @@ internal sealed class SlidingWindowCounter(int segments)
         }
     }
 
+    /// <summary>The ring slot of <paramref name="segment"/>; the window reaches back before segment 0 while the clock is young.</summary>
+    private int Slot(long segment) => (int)(((segment % segments) + segments) % segments);
+
     private void Advance(long segment)
     {
         if (segment <= _lastSegment)
@@ -77,8 +80,8 @@ internal sealed class SlidingWindowCounter(int segments)
         {
             for (var s = _lastSegment + 1; s <= segment; s++)
             {
-                _total -= _counts[s % segments];
-                _counts[s % segments] = 0;
+                _total -= _counts[Slot(s)];
+                _counts[Slot(s)] = 0;
             }
         }
 

@@ -102,6 +102,23 @@ public sealed class CustomerRateLimiterTests
         Assert.Equal(500, granted);
     }
 
+    [Fact]
+    public void A_clock_younger_than_one_window_limits_like_any_other()
+    {
+        // The system clock's timestamps count from boot: a silo started within an hour of booting, with a
+        // one-hour window, asks for the window before timestamp zero (a CI machine found this).
+        var young = new ManualTimeProvider(new DateTimeOffset(TimeSpan.TicksPerSecond, TimeSpan.Zero));
+        var limiter = new CustomerRateLimiter(Options.Create(new RateLimitOptions { PermitLimit = 3, Window = TimeSpan.FromHours(1) }), young);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null(limiter.TryAcquire("early"));
+        }
+
+        Assert.Equal(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1), limiter.TryAcquire("early"));
+        young.Advance(TimeSpan.FromHours(1));
+        Assert.Null(limiter.TryAcquire("early"));
+    }
+
     private CustomerRateLimiter NewLimiter() =>
         new(Options.Create(new RateLimitOptions { PermitLimit = 3, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6 }), _time);
 }
