@@ -113,6 +113,11 @@ public static class PostgresServiceCollectionExtensions
             builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
         }
 
+        if (!options.ConnectionString.Contains("auto prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = options.MaxAutoPrepare;
+        }
+
         if (loggerFactory is not null)
         {
             builder.UseLoggerFactory(loggerFactory);

@@ -23,6 +23,11 @@ trap 'stop_postgres; rm -rf "$work"' EXIT
 install_packages postgresql wrk curl
 start_postgres
 psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+# CPU time (clock ticks, user + system) of the given processes, and of PostgreSQL's postmaster and all its children.
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$total"; }
+pg_ticks() { local postmaster; postmaster=$(head -n 1 "$work/pg/data/postmaster.pid"); cpu_ticks "$postmaster" $(pgrep -P "$postmaster"); }
+# Microseconds of CPU per order from a tick delta and an order count.
+per_order() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", (n > 0) ? t * 1000000 / hz / n : 0}'; }
 
 # pgbench: the flash-sale decrement as a single hot row, then spread over 100 rows.
 psql -c "CREATE TABLE stock (sku int PRIMARY KEY, qty bigint NOT NULL)" \
@@ -74,13 +79,15 @@ orders=""
 warmup=$(BENCH_SKU=hot wrk -t2 -c64 -d15s --timeout 10s -s "$root/tests/benchmarks/place-order.lua" "http://127.0.0.1:$silo_port" | grep '^wrk:')
 accepted=$(( $(echo "$warmup" | sed 's/.*requests=\([0-9]*\).*/\1/') - $(echo "$warmup" | sed 's/.*errors_non2xx=\([0-9]*\).*/\1/') ))
 for connections in 64 256; do
+  silo_before=$(cpu_ticks "$silo_pid"); pg_before=$(pg_ticks)
   result=$(BENCH_SKU=hot wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$root/tests/benchmarks/place-order.lua" "http://127.0.0.1:$silo_port" | grep '^wrk:')
   requests=$(echo "$result" | sed 's/.*requests=\([0-9]*\).*/\1/')
   non2xx=$(echo "$result" | sed 's/.*errors_non2xx=\([0-9]*\).*/\1/')
   p50=$(echo "$result" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/')
   p99=$(echo "$result" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/')
+  silo_cpu=$(per_order $(($(cpu_ticks "$silo_pid") - silo_before)) "$requests"); pg_cpu=$(per_order $(($(pg_ticks) - pg_before)) "$requests")
   rate=$(awk -v r="$requests" -v s="$seconds" 'BEGIN {printf "%.0f", r / s}')
-  orders+=$(printf '| POST /orders, one hot SKU, PostgreSQL | %s connections | %s orders/s | p50 %s ms, p99 %s ms | %s non-2xx of %s |\n' "$connections" "$rate" "$p50" "$p99" "$non2xx" "$requests")
+  orders+=$(printf '| POST /orders, one hot SKU, PostgreSQL | %s connections | %s orders/s | p50 %s ms, p99 %s ms | silo %s µs, PostgreSQL %s µs | %s non-2xx of %s |\n' "$connections" "$rate" "$p50" "$p99" "$silo_cpu" "$pg_cpu" "$non2xx" "$requests")
   orders+=$'\n'
   accepted=$((accepted + requests - non2xx))
 done
@@ -114,6 +121,7 @@ for port in "${cluster_ports[@]}"; do
   warmup_pids+=($!)
 done
 wait "${warmup_pids[@]}"
+silo_before=$(cpu_ticks "${cluster_pids[@]}"); pg_before=$(pg_ticks)
 wrk_pids=()
 for port in "${cluster_ports[@]}"; do
   BENCH_SKU=hot wrk -t1 -c64 -d"${seconds}s" --timeout 10s -s "$root/tests/benchmarks/place-order.lua" "http://127.0.0.1:$port" | grep '^wrk:' >"$work/wrk-$port.txt" &
@@ -127,9 +135,10 @@ for port in "${cluster_ports[@]}"; do
   cluster_non2xx=$((cluster_non2xx + $(echo "$result" | sed 's/.*errors_non2xx=\([0-9]*\).*/\1/')))
   cluster_p99=$(awk -v a="$cluster_p99" -v b="$(echo "$result" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/')" 'BEGIN {print (b > a) ? b : a}')
 done
+silo_cpu=$(per_order $(($(cpu_ticks "${cluster_pids[@]}") - silo_before)) "$cluster_requests"); pg_cpu=$(per_order $(($(pg_ticks) - pg_before)) "$cluster_requests")
 kill -TERM "${cluster_pids[@]}"; wait "${cluster_pids[@]}" || true
 cluster_rate=$(awk -v r="$cluster_requests" -v s="$seconds" 'BEGIN {printf "%.0f", r / s}')
-orders+=$(printf '| POST /orders, one hot SKU, 2-silo cluster, PostgreSQL | 2 x 64 connections | %s orders/s | p99 %s ms (worse silo) | %s non-2xx of %s |\n' "$cluster_rate" "$cluster_p99" "$cluster_non2xx" "$cluster_requests")
+orders+=$(printf '| POST /orders, one hot SKU, 2-silo cluster, PostgreSQL | 2 x 64 connections | %s orders/s | p99 %s ms (worse silo) | both silos %s µs, PostgreSQL %s µs | %s non-2xx of %s |\n' "$cluster_rate" "$cluster_p99" "$silo_cpu" "$pg_cpu" "$cluster_non2xx" "$cluster_requests")
 orders+=$'\n'
 echo "$orders"
 
@@ -143,15 +152,17 @@ until curl -fsS "http://127.0.0.1:$memory_port/health/ready" >/dev/null 2>&1; do
 curl -fsS -X PUT "http://127.0.0.1:$memory_port/admin/skus/hot" -H "Authorization: Bearer bench" -H "Content-Type: application/json" \
   -d '{"stock":100000000,"price":9.99}' >/dev/null
 BENCH_SKU=hot wrk -t2 -c64 -d15s --timeout 10s -s "$root/tests/benchmarks/place-order.lua" "http://127.0.0.1:$memory_port" >/dev/null
+silo_before=$(cpu_ticks "$memory_pid")
 result=$(BENCH_SKU=hot wrk -t2 -c64 -d"${seconds}s" --timeout 10s -s "$root/tests/benchmarks/place-order.lua" "http://127.0.0.1:$memory_port" | grep '^wrk:')
+silo_cpu=$(per_order $(($(cpu_ticks "$memory_pid") - silo_before)) "$(echo "$result" | sed 's/.*requests=\([0-9]*\).*/\1/')")
 floor=$(wrk -t2 -c64 -d"${seconds}s" "http://127.0.0.1:$memory_port/skus/hot" | awk '/Requests\/sec/ {printf "%.0f", $2}')
 kill -TERM "$memory_pid"; wait "$memory_pid" || true
-orders+=$(printf '| POST /orders, one hot SKU, memory storage (not durable) | 64 connections | %s orders/s | p50 %s ms, p99 %s ms | %s non-2xx of %s |\n' \
+orders+=$(printf '| POST /orders, one hot SKU, memory storage (not durable) | 64 connections | %s orders/s | p50 %s ms, p99 %s ms | silo %s µs | %s non-2xx of %s |\n' \
   "$(awk -v r="$(echo "$result" | sed 's/.*requests=\([0-9]*\).*/\1/')" -v s="$seconds" 'BEGIN {printf "%.0f", r / s}')" \
-  "$(echo "$result" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/')" "$(echo "$result" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/')" \
+  "$(echo "$result" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/')" "$(echo "$result" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/')" "$silo_cpu" \
   "$(echo "$result" | sed 's/.*errors_non2xx=\([0-9]*\).*/\1/')" "$(echo "$result" | sed 's/.*requests=\([0-9]*\).*/\1/')")
 orders+=$'\n'
-orders+=$(printf '| GET /skus/hot (one grain call, JSON answer) | 64 connections | %s requests/s | | |\n' "$floor")
+orders+=$(printf '| GET /skus/hot (one grain call, JSON answer) | 64 connections | %s requests/s | | | |\n' "$floor")
 orders+=$'\n'
 echo "$orders"
 
@@ -177,8 +188,8 @@ cpu=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
   echo
   echo "## Orders over HTTP (issue 3)"
   echo
-  echo "| what | load | throughput | latency | errors |"
-  echo "|---|---|---|---|---|"
+  echo "| what | load | throughput | latency | CPU per order | errors |"
+  echo "|---|---|---|---|---|---|"
   echo -n "$orders"
   echo
   echo "wrk counted $accepted answered 2xx orders; the SKU holds $held units reserved or sold (requests still in flight when wrk stops complete on the server but are not counted by wrk)."
