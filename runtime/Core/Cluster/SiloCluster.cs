@@ -174,7 +174,7 @@ internal sealed class SiloCluster : IAsyncDisposable
             await _listener.DisposeAsync();
         }
 
-        Connections.AbortAll();
+        Connections.Isolate();
     }
 
     /// <summary>
@@ -189,7 +189,7 @@ internal sealed class SiloCluster : IAsyncDisposable
             await _listener.DisposeAsync();
         }
 
-        Connections.AbortAll();
+        Connections.Isolate();
     }
 
     public async ValueTask DisposeAsync()

@@ -16,6 +16,11 @@ internal sealed partial class ConnectionManager
             throw new ArgumentException($"Silo {LocalIdentity} does not connect to itself.", nameof(remoteIdentity));
         }
 
+        if (IsIsolated)
+        {
+            return ValueTask.FromException<SiloConnection>(new SiloConnectionException(remoteIdentity, $"Silo {LocalIdentity} is cut off from the network."));
+        }
+
         var remote = _remotes.GetOrAdd(remoteIdentity, static identity => new RemoteSilo(identity));
         TaskCompletionSource<SiloConnection> pending;
         long replaces;

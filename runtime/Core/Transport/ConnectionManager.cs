@@ -25,6 +25,7 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     private readonly TransportMetrics? _metrics;
     private readonly CancellationTokenSource _shutdown = new();
     private int _disposed;
+    private int _isolated;
 
     public ConnectionManager(string localIdentity, IFrameHandler handler, TransportOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, TransportMetrics? metrics = null)
     {
@@ -119,6 +120,18 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Cuts this silo off the network for good (tests: a crash or a partition): every connection closes
+    /// abruptly, and none is dialled or taken into use again, also not one whose dial was already under
+    /// way. Without this, a probe or a call of the cut-off silo still in flight could reconnect it, and
+    /// the others would go on reaching it over that connection.
+    /// </summary>
+    public void Isolate()
+    {
+        Volatile.Write(ref _isolated, 1);
+        AbortAll();
+    }
+
     /// <summary>Stops connecting, fails waiting callers and closes every connection gracefully (each bounded by <see cref="TransportOptions.CloseTimeout"/>).</summary>
     public async ValueTask DisposeAsync()
     {
@@ -153,6 +166,8 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     private static long NewConnectionId() => Random.Shared.NextInt64(1, long.MaxValue);
 
     private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    private bool IsIsolated => Volatile.Read(ref _isolated) != 0;
 
     private SiloConnection NewConnection(Socket socket, bool outbound) =>
         new(new SocketConnectionTransport(socket), LocalIdentity, outbound, Options, _timeProvider, LoggerFactory.CreateLogger<SiloConnection>(), _metrics);
@@ -196,6 +211,11 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     /// <summary>After <see cref="Watch"/> (and, for an accepted connection, after the answer is written): runs it.</summary>
     private void Activate(RemoteSilo remote, SiloConnection connection, SiloConnection? replaced, TaskCompletionSource<SiloConnection>? waiting)
     {
+        if (IsIsolated)
+        {
+            connection.Abort(); // Made while the silo was being cut off: it never runs.
+        }
+
         replaced?.Close(ConnectionCloseReason.Replaced, null);
         connection.Start(_handler);
         _metrics?.ConnectionOpened(connection.IsOutbound);

@@ -207,6 +207,38 @@ public sealed class ConnectionManagerTests
     }
 
     [Fact]
+    public async Task An_isolated_silo_keeps_no_connection_not_even_one_whose_dial_was_under_way()
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        await using var a = await TransportTestSilo.StartAsync();
+        await using var b = await TransportTestSilo.StartAsync();
+        await a.ConnectAsync(b, deadline.Token);
+        a.Manager.Abort(b.Identity);
+        var redial = a.ConnectAsync(b, deadline.Token); // a probe or call still in flight when the silo is cut off
+
+        a.Manager.Isolate();
+        var inbound = b.ConnectAsync(a, deadline.Token); // a's listener still accepts: the connection must not be used
+
+        await Task.WhenAll(IgnoreFailure(redial), IgnoreFailure(inbound));
+        await Eventually.WaitAsync(
+            () => a.Manager.GetConnections().Count == 0 && b.Manager.GetConnections().Count == 0,
+            "neither side holds an open connection");
+        var refused = await Assert.ThrowsAsync<SiloConnectionException>(() => a.ConnectAsync(b, deadline.Token));
+        Assert.Contains("cut off", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task IgnoreFailure(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception exception) when (exception is SiloConnectionException or IOException or ObjectDisposedException)
+        {
+        }
+    }
+
+    [Fact]
     public async Task A_silo_at_the_address_with_another_identity_refuses_the_connection()
     {
         using var deadline = new CancellationTokenSource(Deadline);
