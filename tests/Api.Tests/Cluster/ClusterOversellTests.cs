@@ -18,7 +18,7 @@ public sealed class ClusterOversellTests
         var settings = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
-            ["Storage:PostgresConnectionString"] = database,
+            ["Storage:PostgresConnectionString"] = database + ";Maximum Pool Size=16", // three silos share the test server with other tests
             ["Cluster:Enabled"] = "true",
             ["Cluster:SiloPort"] = "0",
             ["Cluster:ClusterId"] = $"api-{Guid.NewGuid():N}",

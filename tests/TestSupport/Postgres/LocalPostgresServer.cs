@@ -88,7 +88,7 @@ internal sealed class LocalPostgresServer : IDisposable
             Port = FreeLoopbackPort();
             try
             {
-                var options = $"-p {Port.ToString(CultureInfo.InvariantCulture)} -k '{SocketDirectory}' -c listen_addresses=127.0.0.1";
+                var options = $"-p {Port.ToString(CultureInfo.InvariantCulture)} -k '{SocketDirectory}' -c listen_addresses=127.0.0.1 -c max_connections=300";
                 RunPostgresProgram(_root, _asPostgresUser, _binaries.PgCtl, ["-D", DataDirectory, "-w", "-l", LogFile, "-o", options, "start"]);
                 return;
             }
