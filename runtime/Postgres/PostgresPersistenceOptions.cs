@@ -16,16 +16,6 @@ public sealed class PostgresPersistenceOptions
     /// </summary>
     public int MaxPoolSize { get; set; } = 32;
 
-    /// <summary>
-    /// Statements each connection prepares on the server once they have run a few times, unless the connection
-    /// string sets "Max Auto Prepare". Off by default: with it on, a batch that fails as a whole (a rejected
-    /// statement rolls back the implicit transaction) left the connection out of step with the server about
-    /// once in eight runs of the batch-failure test ("Received unexpected backend message DataRow"; the
-    /// Npgsql issue about auto-prepared statements after a rollback is open). It did cut PostgreSQL's CPU
-    /// per order by 40–50% on the order benchmark; see docs/benchmarks.md before turning it on.
-    /// </summary>
-    public int MaxAutoPrepare { get; set; }
-
     /// <summary>The most writes one batch (one round trip, one commit) carries.</summary>
     public int MaxBatchSize { get; set; } = 1000;
 

@@ -113,10 +113,8 @@ public static class PostgresServiceCollectionExtensions
             builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
         }
 
-        if (!options.ConnectionString.Contains("auto prepare", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = options.MaxAutoPrepare;
-        }
+        // Statements are not auto-prepared (Npgsql's default, left alone on purpose): with auto-preparation a
+        // batch that failed as a whole left the connection out of step with the server. See docs/architecture.md.
 
         if (loggerFactory is not null)
         {

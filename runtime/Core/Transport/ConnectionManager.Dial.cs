@@ -18,7 +18,7 @@ internal sealed partial class ConnectionManager
 
         if (IsIsolated)
         {
-            return ValueTask.FromException<SiloConnection>(new SiloConnectionException(remoteIdentity, $"Silo {LocalIdentity} is cut off from the network."));
+            return ValueTask.FromException<SiloConnection>(CutOff(remoteIdentity));
         }
 
         var remote = _remotes.GetOrAdd(remoteIdentity, static identity => new RemoteSilo(identity));

@@ -169,6 +169,8 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
 
     private bool IsIsolated => Volatile.Read(ref _isolated) != 0;
 
+    private SiloConnectionException CutOff(string remoteIdentity) => new(remoteIdentity, $"Silo {LocalIdentity} is cut off from the network.");
+
     private SiloConnection NewConnection(Socket socket, bool outbound) =>
         new(new SocketConnectionTransport(socket), LocalIdentity, outbound, Options, _timeProvider, LoggerFactory.CreateLogger<SiloConnection>(), _metrics);
 
@@ -211,12 +213,15 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     /// <summary>After <see cref="Watch"/> (and, for an accepted connection, after the answer is written): runs it.</summary>
     private void Activate(RemoteSilo remote, SiloConnection connection, SiloConnection? replaced, TaskCompletionSource<SiloConnection>? waiting)
     {
+        replaced?.Close(ConnectionCloseReason.Replaced, null);
         if (IsIsolated)
         {
-            connection.Abort(); // Made while the silo was being cut off: it never runs.
+            // Dialled or accepted while the silo was being cut off: it never runs, and nobody waits for it.
+            connection.Abort();
+            waiting?.TrySetException(CutOff(remote.Identity));
+            return;
         }
 
-        replaced?.Close(ConnectionCloseReason.Replaced, null);
         connection.Start(_handler);
         _metrics?.ConnectionOpened(connection.IsOutbound);
         TransportLog.ConnectionEstablished(_logger, connection.Id, remote.Identity, connection.RemoteEndPoint, connection.IsOutbound ? "outbound" : "inbound");

@@ -12,11 +12,14 @@ public static class SiloControl
 
     /// <summary>Completes when the silo's view satisfies <paramref name="condition"/> (view-change events, no polling).</summary>
     public static Task<ClusterView> WaitForViewAsync(IServiceProvider services, Func<ClusterView, bool> condition, CancellationToken cancellationToken) =>
-        (Runtime(services).Cluster ?? throw new InvalidOperationException("This silo is not in a cluster.")).Membership.WaitForViewAsync(condition, cancellationToken);
+        Cluster(services).Membership.WaitForViewAsync(condition, cancellationToken);
 
     /// <summary>Crashes the silo's cluster member: it stops probing and serving and drops its sockets, telling nobody.</summary>
     public static Task KillAsync(IServiceProvider services) =>
-        (Runtime(services).Cluster ?? throw new InvalidOperationException("This silo is not in a cluster.")).KillAsync();
+        Cluster(services).KillAsync();
+
+    private static SiloCluster Cluster(IServiceProvider services) =>
+        Runtime(services).Cluster ?? throw new InvalidOperationException("This silo is not in a cluster.");
 
     private static SiloRuntime Runtime(IServiceProvider services)
     {
